@@ -1,0 +1,258 @@
+"""Urban practice: cases submitted by cities, NGOs and researchers, and the index that lists them."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import ItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from django_countries.fields import CountryField
+
+from home.blocks import BodyBlock, DocumentBlock, LinkBlock
+from taxonomy import regions
+from taxonomy.models import Topic
+from taxonomy.serializers import SDGListField, TopicListField
+
+from . import serializers
+
+YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
+
+
+class Scale(models.TextChoices):
+    NEIGHBOURHOOD = "neighbourhood", "Neighbourhood"
+    CITY = "city", "City"
+    METROPOLITAN = "metropolitan", "Metropolitan"
+    REGIONAL = "regional", "Regional"
+    NATIONAL = "national", "National"
+
+
+class Status(models.TextChoices):
+    IDEA = "idea", "Idea"
+    PILOT = "pilot", "Pilot"
+    RUNNING = "running", "Running"
+    SCALED_UP = "scaled_up", "Scaled up"
+    COMPLETED = "completed", "Completed"
+
+
+class Sector(models.TextChoices):
+    GOVERNMENT = "government", "Government"
+    ACADEMIA = "academia", "Academia"
+    PRIVATE = "private", "Private sector"
+    CIVIL_SOCIETY = "civil_society", "Civil society"
+    NGO = "ngo", "NGO"
+    URBAN_NETWORK = "urban_network", "Urban network"
+
+
+class CaseIndexPage(Page):
+    """Lists published cases; the parent of every case and where the Case review workflow sits."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cases.CasePage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["cases"] = (
+            CasePage.objects.live().public().child_of(self).order_by("-first_published_at")[:50]
+        )
+        return context
+
+
+class CaseTopic(ItemBase):
+    tag = models.ForeignKey(Topic, related_name="case_items", on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "cases.CasePage", related_name="topic_items", on_delete=models.CASCADE
+    )
+
+
+class CasePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "sdgs" in self.fields:
+            self.fields["sdgs"].error_messages["required"] = (
+                "Choose at least one Sustainable Development Goal."
+            )
+
+
+class CasePage(Page):
+    """One urban project: what was done where, by whom, towards which SDGs, and what was learned."""
+
+    summary = models.CharField(
+        max_length=300, help_text="Plain text, at most 300 characters. Shown in lists and search."
+    )
+    body = StreamField(BodyBlock(), blank=True)
+    main_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    city = models.CharField(max_length=120)
+    country = CountryField()
+    region = models.CharField(
+        max_length=3, blank=True, editable=False, choices=regions.REGION_CHOICES
+    )
+    subregion = models.CharField(
+        max_length=3, blank=True, editable=False, choices=regions.SUBREGION_CHOICES
+    )
+    latitude = models.FloatField(
+        null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.FloatField(
+        null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+
+    sdgs = ParentalManyToManyField("taxonomy.SDG", related_name="cases", verbose_name="SDGs")
+    topics = ClusterTaggableManager(through=CaseTopic, blank=True)
+
+    lessons_learned = models.TextField(blank=True)
+    barriers = models.TextField(blank=True)
+    facilitating_conditions = models.TextField(blank=True)
+    target_groups = models.TextField(blank=True)
+
+    scale = models.CharField(max_length=20, choices=Scale.choices, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RUNNING)
+    start_year = models.PositiveSmallIntegerField(null=True, blank=True, validators=YEAR_VALIDATORS)
+    end_year = models.PositiveSmallIntegerField(null=True, blank=True, validators=YEAR_VALIDATORS)
+
+    links = StreamField([("link", LinkBlock())], blank=True, verbose_name="website links")
+    attachments = StreamField([("document", DocumentBlock())], blank=True)
+
+    base_form_class = CasePageForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3})),
+        FieldPanel("main_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading="Where",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple), FieldPanel("topics")],
+            heading="What it is about",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("status"), FieldPanel("scale")]),
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+                FieldPanel("target_groups"),
+            ],
+            heading="Status and timeline",
+        ),
+        InlinePanel("actors", heading="Actors", label="Actor"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lessons_learned"),
+                FieldPanel("barriers"),
+                FieldPanel("facilitating_conditions"),
+            ],
+            heading="What others can learn",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("links"), FieldPanel("attachments")], heading="Links and files"
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.AutocompleteField("title"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("city"),
+        index.SearchField("lessons_learned"),
+        index.SearchField("barriers"),
+        index.SearchField("facilitating_conditions"),
+        index.SearchField("target_groups"),
+        index.RelatedFields("sdgs", [index.SearchField("title"), index.FilterField("number")]),
+        index.RelatedFields("topics", [index.SearchField("name"), index.FilterField("slug")]),
+        index.FilterField("country"),
+        index.FilterField("region"),
+        index.FilterField("subregion"),
+        index.FilterField("status"),
+        index.FilterField("scale"),
+        index.FilterField("start_year"),
+        index.FilterField("end_year"),
+    ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("body"),
+        APIField("main_image", serializer=ImageRenditionField("fill-800x450")),
+        APIField("city"),
+        APIField("country", serializer=serializers.CountryField()),
+        APIField("region", serializer=serializers.RegionField()),
+        APIField("location", serializer=serializers.LocationField()),
+        APIField("sdgs", serializer=SDGListField()),
+        APIField("topics", serializer=TopicListField()),
+        APIField("actors"),
+        APIField("lessons_learned"),
+        APIField("barriers"),
+        APIField("facilitating_conditions"),
+        APIField("target_groups"),
+        APIField("scale"),
+        APIField("status"),
+        APIField("start_year"),
+        APIField("end_year"),
+        APIField("links"),
+        APIField("attachments"),
+    ]
+
+    parent_page_types = ["cases.CaseIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "case"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if (self.latitude is None) != (self.longitude is None):
+            field = "longitude" if self.longitude is None else "latitude"
+            errors[field] = "Give both latitude and longitude, or neither."
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            errors["end_year"] = "The end year cannot be before the start year."
+        if errors:
+            raise ValidationError(errors)
+
+    def set_derived_fields(self):
+        """Region and sub-region follow the country; editors never set them by hand."""
+        self.region, self.subregion = regions.for_country(self.country)
+
+    def save(self, *args, **kwargs):
+        self.set_derived_fields()
+        return super().save(*args, **kwargs)
+
+
+class CaseActor(Orderable):
+    """An organisation that took part in a case, with its sector and role."""
+
+    page = ParentalKey(CasePage, related_name="actors", on_delete=models.CASCADE)
+    organisation = models.CharField(max_length=200)
+    sector = models.CharField(max_length=20, choices=Sector.choices)
+    role = models.CharField(max_length=200, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("sector")]),
+        FieldPanel("role"),
+    ]
+    api_fields = [APIField("organisation"), APIField("sector"), APIField("role")]
+
+    def __str__(self):
+        return self.organisation

@@ -1,0 +1,159 @@
+"""python manage.py seed_demo --cases N --articles M --seed S"""
+
+import random
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from wagtail.search.backends import get_search_backends
+
+from tqdm import tqdm
+
+from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, ArticleTopic, Researcher
+from cases.models import CaseActor, CaseIndexPage, CasePage, CaseTopic
+from home import demo
+from home.bulk import add_live_children
+from home.models import StandardPage
+from taxonomy.models import Topic
+
+CHUNK = 2000
+
+
+class Command(BaseCommand):
+    help = (
+        "Create demo cases in real cities and science articles linked to them. Deterministic "
+        "for a seed; running it again only adds what is missing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--cases", type=int, default=300)
+        parser.add_argument("--articles", type=int, default=40)
+        parser.add_argument("--researchers", type=int, default=24)
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--no-index", action="store_true", help="Skip search indexing.")
+
+    def handle(self, *args, cases, articles, researchers, seed, no_index, **options):
+        if min(cases, articles, researchers) < 0 or (articles and not researchers):
+            raise CommandError("Counts must be zero or more, and articles need researchers.")
+        case_index = CaseIndexPage.objects.first()
+        article_index = ArticleIndexPage.objects.first()
+        if case_index is None or article_index is None:
+            raise CommandError("The case and article index pages are missing: run migrate first.")
+        self.topics = {t.name: t.pk for t in Topic.objects.all()}
+
+        self.seed_standard_pages(case_index.get_parent().specific)
+        new_cases = self.seed_cases(case_index, cases, seed)
+        new_articles = self.seed_articles(article_index, articles, researchers, cases, seed)
+        if not no_index:
+            self.index(CasePage, new_cases)
+            self.index(ArticlePage, new_articles)
+        self.stdout.write(
+            f"Seeded {len(new_cases)} new cases and {len(new_articles)} new articles "
+            f"(seed {seed}); {CasePage.objects.count()} cases in total."
+        )
+
+    def bar(self, total, desc):
+        return tqdm(total=total, desc=desc, unit="page", disable=not total, file=self.stderr._out)
+
+    def seed_standard_pages(self, home):
+        existing = set(StandardPage.objects.child_of(home).values_list("title", flat=True))
+        for title, text in demo.STANDARD_PAGES:
+            if title not in existing:
+                page = StandardPage(title=title, intro=f"<p>{text}</p>", show_in_menus=True)
+                home.add_child(instance=page)
+                page.save_revision().publish()
+
+    def seed_cases(self, index, count, seed):
+        existing = set(CasePage.objects.child_of(index).values_list("slug", flat=True))
+        wanted = list(range(1, count + 1))
+        created = []
+        with self.bar(count, "Cases") as bar:
+            for start in range(0, len(wanted), CHUNK):
+                data = [demo.case_data(seed, n) for n in wanted[start : start + CHUNK]]
+                bar.update(len(data))
+                data = [item for item in data if item["slug"] not in existing]
+                if data:
+                    created.extend(self.create_cases(index, data, seed))
+        return created
+
+    @transaction.atomic
+    def create_cases(self, index, data, seed):
+        pages = [
+            CasePage(**{k: v for k, v in item.items() if k not in {"sdgs", "topics", "actors"}})
+            for item in data
+        ]
+        add_live_children(index, pages, rng=random.Random(f"{seed}:keys:{data[0]['slug']}"))
+        through = CasePage.sdgs.through
+        through.objects.bulk_create(
+            through(casepage_id=page.pk, sdg_id=number)
+            for page, item in zip(pages, data, strict=True)
+            for number in item["sdgs"]
+        )
+        CaseTopic.objects.bulk_create(
+            CaseTopic(content_object_id=page.pk, tag_id=self.topics[name])
+            for page, item in zip(pages, data, strict=True)
+            for name in item["topics"]
+        )
+        CaseActor.objects.bulk_create(
+            CaseActor(page_id=page.pk, sort_order=order, **actor)
+            for page, item in zip(pages, data, strict=True)
+            for order, actor in enumerate(item["actors"])
+        )
+        return [page.pk for page in pages]
+
+    @transaction.atomic
+    def seed_articles(self, index, count, researcher_count, case_count, seed):
+        researchers = []
+        for n in range(1, researcher_count + 1 if count else 1):
+            item = demo.researcher_data(seed, n)
+            researcher, _ = Researcher.objects.get_or_create(orcid=item["orcid"], defaults=item)
+            researchers.append(researcher.pk)
+        existing = set(ArticlePage.objects.child_of(index).values_list("slug", flat=True))
+        data = [
+            demo.article_data(seed, n, case_count, len(researchers)) for n in range(1, count + 1)
+        ]
+        data = [item for item in data if item["slug"] not in existing]
+        if not data:
+            return []
+        case_ids = dict(CasePage.objects.values_list("slug", "pk"))
+        fields = {"sdgs", "topics", "authors", "related_cases"}
+        pages = [ArticlePage(**{k: v for k, v in item.items() if k not in fields}) for item in data]
+        with self.bar(len(pages), "Articles") as bar:
+            add_live_children(index, pages, rng=random.Random(f"{seed}:keys:articles"))
+            bar.update(len(pages))
+        pairs = list(zip(pages, data, strict=True))
+        ArticlePage.sdgs.through.objects.bulk_create(
+            ArticlePage.sdgs.through(articlepage_id=page.pk, sdg_id=number)
+            for page, item in pairs
+            for number in item["sdgs"]
+        )
+        ArticleTopic.objects.bulk_create(
+            ArticleTopic(content_object_id=page.pk, tag_id=self.topics[name])
+            for page, item in pairs
+            for name in item["topics"]
+        )
+        ArticleAuthor.objects.bulk_create(
+            ArticleAuthor(page_id=page.pk, researcher_id=researchers[n - 1], sort_order=order)
+            for page, item in pairs
+            for order, n in enumerate(item["authors"])
+        )
+        related = ArticlePage.related_cases.through
+        related.objects.bulk_create(
+            related(articlepage_id=page.pk, casepage_id=case_ids[slug])
+            for page, item in pairs
+            for slug in (demo.case_data(seed, n)["slug"] for n in item["related_cases"])
+            if slug in case_ids
+        )
+        return [page.pk for page in pages]
+
+    def index(self, model, ids):
+        if not ids:
+            return
+        related = ["sdgs", "topic_items__tag"]
+        with self.bar(len(ids), f"Indexing {model._meta.verbose_name_plural}") as bar:
+            for backend in get_search_backends(with_auto_update=True):
+                for start in range(0, len(ids), CHUNK):
+                    chunk = ids[start : start + CHUNK]
+                    objects = model.objects.filter(pk__in=chunk).prefetch_related(*related)
+                    backend.add_bulk(model, list(objects))
+                    bar.update(len(chunk))

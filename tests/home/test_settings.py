@@ -1,0 +1,49 @@
+import os
+import subprocess
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def _manage(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    environment.update(DJANGO_SETTINGS_MODULE="closercities.settings.production", **env)
+    return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _manage("check", ALLOWED_HOSTS="closercities.org")
+    assert result.returncode != 0
+    assert "SECRET_KEY is required in production" in result.stderr
+
+
+@pytest.mark.parametrize("backend", ["nosuchengine"])
+def test_unknown_search_backend_is_a_clear_configuration_error(backend):
+    result = _manage(
+        "check", SECRET_KEY="x" * 60, ALLOWED_HOSTS="closercities.org", SEARCH_BACKEND=backend
+    )
+    assert result.returncode != 0
+    assert "SEARCH_BACKEND='nosuchengine' is not one of" in result.stderr
+
+
+def test_production_passes_the_deploy_checks():
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY="k3y-" + "9f8e7d6c5b4a" * 5,
+        ALLOWED_HOSTS="closercities.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
