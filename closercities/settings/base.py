@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_countries",
+    "django_tasks",
+    "django_tasks_db",
     "rest_framework",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -116,4 +118,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (search indexing, mail). "immediate" runs tasks in the request; "database"
+# queues them for `manage.py db_worker`, so a failing mail server or search engine never
+# loses the work: it waits in the queue and is retried.
+TASKS = env.tasks()

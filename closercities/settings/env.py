@@ -59,3 +59,20 @@ def search_backend():
             }
         )
     return {"default": config}
+
+
+TASKS_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def tasks(default="immediate"):
+    name = os.environ.get("TASKS_BACKEND", default)
+    if name not in TASKS_BACKENDS:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            f"TASKS_BACKEND={name!r} is not one of {', '.join(TASKS_BACKENDS)}"
+        )
+    return {"default": {"BACKEND": TASKS_BACKENDS[name]}}

@@ -1,9 +1,10 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .env import get, get_bool, get_list
+from .env import get, get_bool, get_list, tasks
 
 DEBUG = False
+TASKS = tasks(default="database")
 
 
 def _required(name):
