@@ -41,11 +41,14 @@ def pytest_collection_modifyitems(config, items):
 def _playwright():
     # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
     # inside one unless told the test process is single-threaded on purpose.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        yield playwright
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            yield playwright
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture(scope="session")
