@@ -1,0 +1,89 @@
+"""`/api/v2/search/`, `/api/v2/search/suggest/` and `/api/v2/search/click/`: thin views over
+`search.services`."""
+
+import json
+import time
+
+from django.http import JsonResponse
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from wagtail.models import Page
+
+from . import searchlog, services
+
+UNAVAILABLE = {"message": "Search is unavailable for a moment. Please try again shortly."}
+
+
+def _json(data, status=200):
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    # Answers depend on the query and the live content: never let a proxy keep them.
+    add_never_cache_headers(response)
+    return response
+
+
+def _bad_request(error):
+    return _json({"message": error.message, "parameter": error.parameter}, status=400)
+
+
+@require_GET
+def search(request):
+    """Faceted search over published cases and science articles."""
+    started = time.perf_counter()
+    try:
+        params = services.SearchParams.from_querydict(request.GET)
+    except services.InvalidSearchParameter as error:
+        return _bad_request(error)
+    try:
+        result = services.search(params, request=request, absolute_urls=True)
+    except services.SearchUnavailable:
+        return _json(UNAVAILABLE, status=503)
+    duration = (time.perf_counter() - started) * 1000
+    log = searchlog.log_search(request, params, result, duration, source="api")
+    data = result.as_api()
+    data["search_id"] = log.pk if log else None
+    return searchlog.remember(request, _json(data))
+
+
+@require_GET
+def suggest(request):
+    """Up to 10 titles that start like `q`, for a search box's autocomplete."""
+    text = request.GET.get("q", "")
+    if len(text) > services.MAX_QUERY_LENGTH:
+        error = services.InvalidSearchParameter(
+            "q", f"at most {services.MAX_QUERY_LENGTH} characters"
+        )
+        return _bad_request(error)
+    return _json({"q": " ".join(text.split()), "results": services.suggest(text)})
+
+
+@csrf_exempt
+@require_POST
+def click(request):
+    """Record that a result was opened: {"page_id", "position", "search_id"}."""
+    try:
+        data = json.loads(request.body or b"{}")
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        return _json({"message": "body: send a JSON object", "parameter": "body"}, status=400)
+    fields = {}
+    for name in ("page_id", "position", "search_id"):
+        value = data.get(name)
+        if value is None and name == "search_id":
+            fields[name] = None
+            continue
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            return _json(
+                {"message": f"{name}: give a positive whole number", "parameter": name},
+                status=400,
+            )
+        fields[name] = value
+    if not Page.objects.live().filter(pk=fields["page_id"]).exists():
+        return _json(
+            {"message": "page_id: no published page has this id", "parameter": "page_id"},
+            status=400,
+        )
+    searchlog.log_click(request, fields["page_id"], fields["position"], fields["search_id"])
+    return searchlog.remember(request, _json({"recorded": True}, status=201))

@@ -1,0 +1,553 @@
+"""The faceted search over published cases and science articles.
+
+One service for the search page, the case index and `/api/v2/search/`: free text plus the
+facets SDG, topic, country, region, content type, status and start year. Facets are
+disjunctive: a facet's counts apply every other facet's selection but not its own, so a
+visitor who picked SDG 8 still sees how many cases SDG 5 would add. Values within a facet
+combine with OR, facets with AND.
+
+Which engine answers (the database, or Elasticsearch/OpenSearch) is decided in
+`search.backends`; this module holds what is the same for all of them.
+"""
+
+import html
+import math
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.validators import validate_slug
+from django.urls import reverse
+from django.utils.functional import cached_property
+
+from wagtail.models import Page, PageViewRestriction
+
+from django_countries import countries
+
+from articles.models import ArticlePage
+from cases.models import CasePage, Status
+from taxonomy import regions
+from taxonomy.models import SDG, SDG_NUMBERS, Topic
+
+FACETS = ("sdg", "topic", "country", "region", "type", "status", "year")
+TYPES = {"case": CasePage, "article": ArticlePage}
+TYPE_LABELS = {"case": "Case", "article": "Science article"}
+ORDERS = ("relevance", "newest")
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 20
+MAX_QUERY_LENGTH = 200
+# Engines refuse to page past 10,000 hits; nobody reads that far, so say so clearly.
+MAX_RESULT_WINDOW = 10_000
+MIN_YEAR, MAX_YEAR = 1900, 2100
+_WORD = re.compile(r"\w+", re.UNICODE)
+# Facets that only cases carry: choosing one of them leaves articles out. (The year is a case's
+# start year and an article's publication year, as on /api/v2/pages/.)
+CASE_ONLY_FACETS = ("country", "region", "status")
+
+
+class InvalidSearchParameter(ValueError):
+    """A search parameter has a value the search cannot use; `.parameter` names it."""
+
+    def __init__(self, parameter, message):
+        super().__init__(f"{parameter}: {message}")
+        self.parameter = parameter
+        self.message = f"{parameter}: {message}"
+
+
+class SearchUnavailable(RuntimeError):
+    """The search engine cannot be reached just now."""
+
+
+def _values(querydict, name):
+    """All values of a parameter, given repeated (?sdg=1&sdg=2) or comma-separated (?sdg=1,2)."""
+    values = []
+    for raw in querydict.getlist(name) if hasattr(querydict, "getlist") else []:
+        values.extend(part.strip() for part in str(raw).split(",") if part.strip())
+    return values
+
+
+def _int(querydict, name, default, minimum, maximum):
+    raw = (querydict.get(name) or "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise InvalidSearchParameter(name, f"'{raw}' is not a whole number") from None
+    if not minimum <= value <= maximum:
+        raise InvalidSearchParameter(name, f"{value} is not between {minimum} and {maximum}")
+    return value
+
+
+def _unique(values):
+    return tuple(dict.fromkeys(values))
+
+
+def printable(text):
+    """Text without control characters (a NUL byte cannot even be stored in PostgreSQL)."""
+    return "".join(ch if ch.isprintable() else " " for ch in str(text))
+
+
+def search_words(text):
+    """The words of a query, as the backends get them: punctuation is dropped, so quotes and
+    operators typed by a visitor are never read as query syntax (SQLite FTS5 would choke)."""
+    return " ".join(_WORD.findall(printable(text)))
+
+
+def normalise_query(text):
+    """Lower case with single spaces: the form searches are logged and compared in."""
+    return " ".join(str(text).split()).lower()
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    """What a visitor asked for. Build it with `from_querydict`, which validates every value."""
+
+    q: str = ""
+    sdg: tuple = ()
+    topic: tuple = ()
+    country: tuple = ()
+    region: tuple = ()
+    type: tuple = ()
+    status: tuple = ()
+    year_from: int | None = None
+    year_to: int | None = None
+    order: str = "relevance"
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+
+    @classmethod
+    def from_querydict(cls, data):
+        """Parse request.GET; unknown parameters are ignored, bad values raise
+        InvalidSearchParameter naming the parameter."""
+        q = " ".join(printable(data.get("q") or "").split())
+        if len(q) > MAX_QUERY_LENGTH:
+            raise InvalidSearchParameter("q", f"at most {MAX_QUERY_LENGTH} characters")
+
+        sdgs = []
+        for value in _values(data, "sdg"):
+            number = int(value) if value.isdigit() else None
+            if number not in SDG_NUMBERS:
+                raise InvalidSearchParameter("sdg", f"'{value}' is not an SDG number (1 to 17)")
+            sdgs.append(number)
+
+        topics = []
+        for value in _values(data, "topic"):
+            try:
+                validate_slug(value)
+            except Exception:
+                raise InvalidSearchParameter("topic", f"'{value}' is not a topic slug") from None
+            topics.append(value.lower())
+
+        codes = []
+        for value in _values(data, "country"):
+            if value.upper() not in countries:
+                raise InvalidSearchParameter(
+                    "country", f"'{value}' is not an ISO 3166-1 alpha-2 country code"
+                )
+            codes.append(value.upper())
+
+        region_codes = []
+        for value in _values(data, "region"):
+            code = value.zfill(3) if value.isdigit() else value
+            if code not in regions.REGIONS and code not in regions.SUBREGIONS:
+                raise InvalidSearchParameter("region", f"'{value}' is not a UN M49 region code")
+            region_codes.append(code)
+
+        types = []
+        for value in _values(data, "type"):
+            if value.lower() not in TYPES:
+                raise InvalidSearchParameter("type", f"'{value}' is not one of case, article")
+            types.append(value.lower())
+
+        statuses = []
+        for value in _values(data, "status"):
+            if value not in Status.values:
+                raise InvalidSearchParameter(
+                    "status", f"'{value}' is not one of {', '.join(Status.values)}"
+                )
+            statuses.append(value)
+
+        year_from = _int(data, "year_from", None, MIN_YEAR, MAX_YEAR)
+        year_to = _int(data, "year_to", None, MIN_YEAR, MAX_YEAR)
+        if year_from and year_to and year_from > year_to:
+            raise InvalidSearchParameter("year_to", "cannot be before year_from")
+
+        order = (data.get("order") or "relevance").strip()
+        if order not in ORDERS:
+            raise InvalidSearchParameter("order", f"'{order}' is not one of relevance, newest")
+
+        page = _int(data, "page", 1, 1, MAX_RESULT_WINDOW)
+        page_size = _int(data, "page_size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
+        if (page - 1) * page_size >= MAX_RESULT_WINDOW:
+            raise InvalidSearchParameter(
+                "page", f"only the first {MAX_RESULT_WINDOW} results can be paged through"
+            )
+
+        return cls(
+            q=q,
+            sdg=_unique(sdgs),
+            topic=_unique(topics),
+            country=_unique(codes),
+            region=_unique(region_codes),
+            type=_unique(types),
+            status=_unique(statuses),
+            year_from=year_from,
+            year_to=year_to,
+            order=order,
+            page=page,
+            page_size=page_size,
+        )
+
+    @property
+    def has_year_range(self):
+        return self.year_from is not None or self.year_to is not None
+
+    def selected(self, facet):
+        """The values chosen in one facet (for `year`, the years inside the range are
+        checked when the facet is built)."""
+        if facet == "year":
+            return ()
+        return getattr(self, facet)
+
+    def without(self, facet):
+        """These parameters minus one facet's selection: what that facet's counts apply."""
+        if facet == "year":
+            return replace(self, year_from=None, year_to=None)
+        return replace(self, **{facet: ()})
+
+    @property
+    def has_filters(self):
+        return any(getattr(self, name) for name in FACETS if name != "year") or (
+            self.has_year_range
+        )
+
+    def as_query_items(self, **overrides):
+        """The parameters as (name, value) pairs for a link, without defaults."""
+        data = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        data.update(overrides)
+        items = []
+        if data["q"]:
+            items.append(("q", data["q"]))
+        for name in ("sdg", "topic", "country", "region", "type", "status"):
+            items.extend((name, str(value)) for value in data[name])
+        for name in ("year_from", "year_to"):
+            if data[name] is not None:
+                items.append((name, str(data[name])))
+        if data["order"] != "relevance":
+            items.append(("order", data["order"]))
+        if data["page_size"] != DEFAULT_PAGE_SIZE:
+            items.append(("page_size", str(data["page_size"])))
+        if data["page"] != 1:
+            items.append(("page", str(data["page"])))
+        return items
+
+    def querystring(self, **overrides):
+        return urlencode(self.as_query_items(**overrides))
+
+    def toggle(self, facet, value):
+        """The query string with one facet value switched on or off, back on page 1."""
+        if facet == "year":
+            year = int(value)
+            if self.year_from == year and self.year_to == year:
+                return self.querystring(year_from=None, year_to=None, page=1)
+            return self.querystring(year_from=year, year_to=year, page=1)
+        current = getattr(self, facet)
+        value = type(current[0])(value) if current else value
+        chosen = tuple(v for v in current if v != value)
+        if len(chosen) == len(current):  # it was not chosen: add it
+            chosen = (*current, value)
+        return self.querystring(**{facet: chosen}, page=1)
+
+    def filters_for_log(self):
+        data = {name: list(getattr(self, name)) for name in FACETS if name != "year"}
+        data = {name: values for name, values in data.items() if values}
+        if self.year_from is not None:
+            data["year_from"] = self.year_from
+        if self.year_to is not None:
+            data["year_to"] = self.year_to
+        return data
+
+
+@dataclass
+class FacetCounts:
+    """Raw counts per facet value, as a backend computes them."""
+
+    counts: dict = field(default_factory=lambda: {name: {} for name in FACETS})
+
+    def add(self, facet, value, count):
+        if value in (None, ""):
+            return
+        bucket = self.counts[facet]
+        bucket[value] = bucket.get(value, 0) + count
+
+
+@dataclass
+class SearchResult:
+    """One page of hits, the total, and the counts for every facet."""
+
+    params: SearchParams
+    count: int
+    results: list
+    facets: dict
+    promotions: list = field(default_factory=list)
+
+    @property
+    def page(self):
+        return self.params.page
+
+    @property
+    def page_size(self):
+        return self.params.page_size
+
+    @cached_property
+    def num_pages(self):
+        return max(1, math.ceil(min(self.count, MAX_RESULT_WINDOW) / self.page_size))
+
+    @property
+    def has_previous(self):
+        return self.page > 1
+
+    @property
+    def has_next(self):
+        return self.page < self.num_pages
+
+    def as_api(self):
+        return {
+            "count": self.count,
+            "page": self.page,
+            "page_size": self.page_size,
+            "num_pages": self.num_pages,
+            "results": self.results,
+            "facets": self.facets,
+            "promotions": self.promotions,
+        }
+
+
+@lru_cache(maxsize=512)
+def country_name(code):
+    return str(countries.name(code)) or code
+
+
+def restricted_paths():
+    """Tree paths of pages behind a view restriction; they and their descendants never show."""
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def search(params, request=None, absolute_urls=False):
+    """Run a search: hits for the requested page, the total, and every facet's counts.
+
+    Result `url`s are site-relative for pages of this site, or absolute (for API consumers on
+    other sites) with `absolute_urls`."""
+    from . import backends
+
+    if not isinstance(params, SearchParams):
+        raise TypeError("search() takes SearchParams; build them with from_querydict")
+    backend = backends.get_backend()
+    private = restricted_paths()
+    hits = backend.search(params, private)
+    results = hydrate(hits.page_ids, params.q, request, absolute_urls, private)
+    facets = build_facets(hits.facet_counts, params)
+    promotions = promotions_for(params, private) if params.page == 1 else []
+    return SearchResult(
+        params=params,
+        count=hits.count,
+        results=results,
+        facets=facets,
+        promotions=promotions,
+    )
+
+
+def suggest(text, limit=10):
+    """Up to `limit` titles of published cases and articles that start like `text`."""
+    from . import backends
+
+    text = search_words(text)[:MAX_QUERY_LENGTH]
+    if not text:
+        return []
+    pages = backends.get_backend().suggest(text, limit)
+    return [
+        {"id": page.pk, "type": _type_of(page), "title": page.title, "url": page.get_url()}
+        for page in pages
+    ]
+
+
+def promotions_for(params, private=None):
+    """Editors' picks (Wagtail search promotions) for this query, live and public only."""
+    if not params.q:
+        return []
+    from wagtail.contrib.search_promotions.models import Query
+
+    picks = (
+        Query.get(params.q)
+        .editors_picks.filter(page__live=True)
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    private = restricted_paths() if private is None else private
+    items = []
+    for pick in picks:
+        if pick.page is None:
+            items.append(
+                {
+                    "title": pick.external_link_text,
+                    "url": pick.external_link_url,
+                    "description": pick.description,
+                }
+            )
+        elif not any(pick.page.path.startswith(path) for path in private):
+            items.append(
+                {
+                    "title": pick.page.title,
+                    "url": pick.page.get_url(),
+                    "description": pick.description,
+                }
+            )
+    return items
+
+
+def _type_of(page):
+    return "case" if page.specific_class is CasePage else "article"
+
+
+def _api_url(page_id):
+    base = getattr(settings, "WAGTAILAPI_BASE_URL", "") or ""
+    return base.rstrip("/") + reverse("wagtailapi:pages:detail", args=[page_id])
+
+
+def snippet(text, query, length=240):
+    """The summary, escaped, with the words of the query marked (<mark>)."""
+    text = text or ""
+    if len(text) > length:
+        text = text[:length].rsplit(" ", 1)[0] + "…"
+    escaped = html.escape(text)
+    words = sorted({w for w in _WORD.findall(query.lower()) if len(w) > 1}, key=len, reverse=True)
+    if not words:
+        return escaped
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(html.escape(w)) for w in words) + r")", re.IGNORECASE
+    )
+    return pattern.sub(r"<mark>\1</mark>", escaped)
+
+
+def hydrate(page_ids, query, request=None, absolute_urls=False, private=None):
+    """Turn ordered page ids into result items; only pages that are live and public now."""
+    if not page_ids:
+        return []
+    private = restricted_paths() if private is None else private
+    pages = {}
+    for model in (CasePage, ArticlePage):
+        queryset = model.objects.live().filter(pk__in=page_ids).prefetch_related("sdgs", "topics")
+        for page in queryset:
+            if not any(page.path.startswith(path) for path in private):
+                pages[page.pk] = page
+    return [
+        _result_item(pages[pk], query, request, absolute_urls) for pk in page_ids if pk in pages
+    ]
+
+
+def _result_item(page, query, request, absolute_urls):
+    is_case = isinstance(page, CasePage)
+    return {
+        "id": page.pk,
+        "type": "case" if is_case else "article",
+        "title": page.title,
+        "url": page.get_full_url(request) if absolute_urls else page.get_url(request),
+        "api_url": _api_url(page.pk),
+        "summary": page.summary,
+        "snippet": snippet(page.summary, query),
+        "sdgs": [sdg.as_api() for sdg in page.sdgs.all()],
+        "topics": [topic.as_api() for topic in page.topics.all()],
+        "country": (
+            {"code": page.country.code, "name": str(page.country.name)}
+            if is_case and page.country
+            else None
+        ),
+        "city": page.city if is_case else None,
+        "start_year": page.start_year if is_case else None,
+    }
+
+
+def build_facets(facet_counts, params):
+    """Counts → [{value, label, count, selected}] per facet, in a stable, useful order."""
+    counts = facet_counts.counts
+    facets = {}
+
+    sdg_counts = counts["sdg"]
+    facets["sdg"] = [
+        {
+            "value": sdg.number,
+            "label": sdg.title,
+            "colour": sdg.colour,
+            "count": sdg_counts.get(sdg.number, 0),
+            "selected": sdg.number in params.sdg,
+        }
+        for sdg in SDG.objects.order_by("number")
+    ]
+
+    topic_slugs = set(counts["topic"]) | set(params.topic)
+    names = dict(Topic.objects.filter(slug__in=topic_slugs).values_list("slug", "name"))
+    facets["topic"] = _items(counts["topic"], params.topic, lambda slug: names.get(slug, slug))
+
+    facets["country"] = _items(counts["country"], params.country, country_name)
+    facets["region"] = _items(
+        counts["region"],
+        params.region,
+        lambda code: regions.REGIONS.get(code) or regions.SUBREGIONS.get(code, (code,))[0],
+    )
+    facets["type"] = [
+        {
+            "value": key,
+            "label": label,
+            "count": counts["type"].get(key, 0),
+            "selected": key in params.type,
+        }
+        for key, label in TYPE_LABELS.items()
+    ]
+    facets["status"] = [
+        {
+            "value": key,
+            "label": str(label),
+            "count": counts["status"].get(key, 0),
+            "selected": key in params.status,
+        }
+        for key, label in Status.choices
+        if counts["status"].get(key) or key in params.status
+    ]
+
+    def year_selected(year):
+        if not params.has_year_range:
+            return False
+        low = params.year_from or MIN_YEAR
+        high = params.year_to or MAX_YEAR
+        return low <= year <= high
+
+    facets["year"] = [
+        {"value": year, "label": str(year), "count": count, "selected": year_selected(year)}
+        for year, count in sorted(counts["year"].items(), reverse=True)
+    ]
+    return facets
+
+
+def _items(counts, selected, label):
+    """Values with hits (most first), plus selected values even when they have none."""
+    values = {value: count for value, count in counts.items() if count}
+    for value in selected:
+        values.setdefault(value, 0)
+    labels = {value: label(value) for value in values}
+    ordered = sorted(values.items(), key=lambda item: (-item[1], labels[item[0]].lower()))
+    return [
+        {"value": value, "label": labels[value], "count": count, "selected": value in selected}
+        for value, count in ordered
+    ]
+
+
+def page_type_models():
+    """The page types search covers, by facet value."""
+    return dict(TYPES)
+
+
+def base_page_queryset():
+    return Page.objects.live()

@@ -1,0 +1,96 @@
+"""The search page at /search/: works without JavaScript (a plain GET form and links)."""
+
+import time
+
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+
+from wagtail.models import Page
+
+from . import searchlog, services
+
+
+def search_page(request):
+    """Search box, facet checkboxes with counts, chips for the chosen filters, pagination."""
+    started = time.perf_counter()
+    context = {"query_error": None, "result": None}
+    try:
+        params = services.SearchParams.from_querydict(request.GET)
+    except services.InvalidSearchParameter as error:
+        params = services.SearchParams(q=" ".join(str(request.GET.get("q", "")).split())[:200])
+        context["query_error"] = error
+    try:
+        result = services.search(params, request=request)
+    except services.SearchUnavailable:
+        response = TemplateResponse(
+            request, "search/search.html", {"params": params, "unavailable": True}, status=503
+        )
+        add_never_cache_headers(response)
+        return response
+    duration = (time.perf_counter() - started) * 1000
+    log = None
+    if context["query_error"] is None:
+        log = searchlog.log_search(request, params, result, duration, source="page")
+    context.update(
+        {
+            "params": params,
+            "result": result,
+            "facets": result.facets,
+            "search_id": log.pk if log else None,
+            "chips": _chips(params, result.facets),
+            "first_position": (params.page - 1) * params.page_size,
+        }
+    )
+    status = 400 if context["query_error"] else 200
+    response = TemplateResponse(request, "search/search.html", context, status=status)
+    add_never_cache_headers(response)
+    return searchlog.remember(request, response)
+
+
+def _chips(params, facets):
+    """One removable chip per chosen filter value, labelled as in the facets."""
+    chips = []
+    for name in ("type", "sdg", "topic", "country", "region", "status"):
+        labels = {item["value"]: item["label"] for item in facets.get(name, [])}
+        for value in getattr(params, name):
+            chips.append(
+                {
+                    "facet": name,
+                    "label": labels.get(value, str(value)),
+                    "remove": params.toggle(name, value),
+                }
+            )
+    if params.has_year_range:
+        low, high = params.year_from, params.year_to
+        if low == high:
+            label = f"Started in {low}"
+        elif low and high:
+            label = f"Started {low}–{high}"
+        elif low:
+            label = f"Started {low} or later"
+        else:
+            label = f"Started {high} or earlier"
+        chips.append(
+            {
+                "facet": "year",
+                "label": label,
+                "remove": params.querystring(year_from=None, year_to=None, page=1),
+            }
+        )
+    return chips
+
+
+def result_click(request, page_id):
+    """Record that a visitor opened a result, then send them to it (published pages only)."""
+    page = Page.objects.live().public().filter(pk=page_id).first()
+    if page is None:
+        raise Http404("No published page has this id.")
+    position = request.GET.get("position", "")
+    search_id = request.GET.get("search", "")
+    if position.isdigit() and int(position) > 0:
+        searchlog.log_click(
+            request, page.pk, int(position), int(search_id) if search_id.isdigit() else None
+        )
+    return redirect(page.get_url(request))

@@ -1,0 +1,177 @@
+"""Facet counts, checked against counts computed independently from the database for many
+filter combinations (property-based, with hypothesis), on the configured backend."""
+
+import datetime
+import itertools
+
+from django.http import QueryDict
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from articles.models import ArticlePage
+from cases.models import CasePage
+from search import services
+
+SDGS = [1, 3, 5, 7, 11]
+TOPICS = ["health", "mobility", "energy", "housing"]
+COUNTRIES = ["KE", "PE", "FI", "IN"]  # Africa, Americas, Europe, Asia
+STATUSES = ["pilot", "running", "completed"]
+YEARS = [2014, 2017, 2020, 2023]
+WORD = "quokka"  # in some summaries only
+
+
+@pytest.fixture
+def varied_pages(search_index, case_factory, article_factory):
+    """Fourteen cases and four articles that combine the facet values in many ways, plus a
+    draft that must never be counted."""
+    combos = itertools.cycle(
+        zip(
+            itertools.cycle(COUNTRIES),
+            itertools.cycle(STATUSES),
+            itertools.cycle(YEARS),
+            itertools.cycle(TOPICS),
+            strict=False,
+        )
+    )
+    for number in range(14):
+        country, status, year, topic = next(combos)
+        sdgs = [SDGS[number % 5], SDGS[(number * 2 + 1) % 5]]
+        topics = [topic] if number % 3 else [topic, TOPICS[(number + 1) % 4]]
+        case_factory(
+            title=f"Case {number}",
+            summary=f"Case number {number}" + (f" about the {WORD}" if number % 4 == 0 else ""),
+            country=country,
+            status=status,
+            start_year=year,
+            sdgs=sdgs,
+            topics=topics,
+        )
+    for number in range(4):
+        article_factory(
+            title=f"Article {number}",
+            summary=f"Article number {number}" + (f" on the {WORD}" if number % 2 else ""),
+            sdgs=[SDGS[number]],
+            topics=[TOPICS[number]],
+            publication_date=datetime.date(YEARS[number], 6, 1),
+        )
+    case_factory(title="Draft", summary=f"Draft {WORD}", live=False, sdgs=SDGS, topics=TOPICS)
+    search_index.refresh()
+
+
+def _records():
+    """Every live page as plain facts, read straight from the database."""
+    records = []
+    for page in CasePage.objects.live().prefetch_related("sdgs", "topics"):
+        records.append(
+            {
+                "id": page.pk,
+                "sdg": {sdg.number for sdg in page.sdgs.all()},
+                "topic": {topic.slug for topic in page.topics.all()},
+                "country": {page.country.code},
+                "region": {page.region, page.subregion},
+                "region_only": page.region,
+                "type": {"case"},
+                "status": {page.status},
+                "year": page.start_year,
+                "text": f"{page.title} {page.summary}".lower(),
+            }
+        )
+    for page in ArticlePage.objects.live().prefetch_related("sdgs", "topics"):
+        records.append(
+            {
+                "id": page.pk,
+                "sdg": {sdg.number for sdg in page.sdgs.all()},
+                "topic": {topic.slug for topic in page.topics.all()},
+                "country": set(),
+                "region": set(),
+                "region_only": None,
+                "type": {"article"},
+                "status": set(),
+                "year": page.publication_date.year,
+                "text": f"{page.title} {page.summary}".lower(),
+            }
+        )
+    return records
+
+
+def _matches(record, selection, year_range, q, skip=None):
+    if q and q not in record["text"]:
+        return False
+    for facet, chosen in selection.items():
+        if facet != skip and chosen and not (record[facet] & set(chosen)):
+            return False
+    if skip != "year" and year_range != (None, None):
+        low, high = year_range
+        if (low and record["year"] < low) or (high and record["year"] > high):
+            return False
+    return True
+
+
+def _expected_counts(records, selection, year_range, q):
+    expected = {}
+    for facet in ("sdg", "topic", "country", "region", "type", "status", "year"):
+        counts = {}
+        for record in records:
+            if not _matches(record, selection, year_range, q, skip=facet):
+                continue
+            if facet == "year":
+                values = {record["year"]}
+            elif facet == "region":
+                values = {record["region_only"]} - {None}
+            else:
+                values = record[facet]
+            for value in values:
+                counts[value] = counts.get(value, 0) + 1
+        expected[facet] = counts
+    return expected
+
+
+selections = st.fixed_dictionaries(
+    {
+        "sdg": st.lists(st.sampled_from(SDGS), max_size=2, unique=True),
+        "topic": st.lists(st.sampled_from(TOPICS), max_size=2, unique=True),
+        "country": st.lists(st.sampled_from(COUNTRIES), max_size=2, unique=True),
+        "region": st.lists(st.sampled_from(["002", "019", "150", "005"]), max_size=1, unique=True),
+        "type": st.lists(st.sampled_from(["case", "article"]), max_size=1, unique=True),
+        "status": st.lists(st.sampled_from(STATUSES), max_size=2, unique=True),
+    }
+)
+year_ranges = st.tuples(
+    st.one_of(st.none(), st.sampled_from(YEARS)), st.one_of(st.none(), st.sampled_from(YEARS))
+).filter(lambda r: r[0] is None or r[1] is None or r[0] <= r[1])
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(selection=selections, year_range=year_ranges, q=st.sampled_from(["", WORD]))
+def test_facet_counts_match_the_database(varied_pages, selection, year_range, q):
+    query = QueryDict(mutable=True)
+    for facet, chosen in selection.items():
+        query.setlist(facet, [str(value) for value in chosen])
+    if year_range[0]:
+        query["year_from"] = str(year_range[0])
+    if year_range[1]:
+        query["year_to"] = str(year_range[1])
+    query["q"] = q
+    query["page_size"] = "100"
+    result = services.search(services.SearchParams.from_querydict(query))
+
+    records = _records()
+    matching = {r["id"] for r in records if _matches(r, selection, year_range, q)}
+    assert {item["id"] for item in result.results} == matching
+    assert result.count == len(matching)
+
+    expected = _expected_counts(records, selection, year_range, q)
+    for facet, items in result.facets.items():
+        got = {item["value"]: item["count"] for item in items if item["count"]}
+        assert got == expected[facet], facet
+        for item in items:
+            chosen = selection.get(facet, [])
+            if facet != "year":
+                assert item["selected"] == (item["value"] in chosen), (facet, item)
