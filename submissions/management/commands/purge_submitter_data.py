@@ -1,0 +1,26 @@
+"""Anonymise the submitter data of finished submissions, as promised in the privacy notice."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from submissions.services import purge_submitter_data
+
+
+class Command(BaseCommand):
+    help = "Anonymise name, email and organisation of finished submissions older than N days."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--older-than",
+            type=int,
+            required=True,
+            metavar="DAYS",
+            help="Only submissions finished (approved, rejected or withdrawn) more than DAYS ago.",
+        )
+
+    def handle(self, *args, older_than, **options):
+        if older_than < 0:
+            raise CommandError("--older-than must be zero or more days.")
+        count = purge_submitter_data(older_than)
+        self.stdout.write(
+            f"Anonymised {count} submission(s) finished more than {older_than} days ago."
+        )
