@@ -148,3 +148,123 @@ def test_changes_awaiting_publication_are_not_served(client, nairobi):
     nairobi.title = "Edited but not published"
     nairobi.save_revision()
     assert _titles(client.get(CASES)) == ["Community health workers in Nairobi"]
+
+
+@pytest.fixture
+def helsinki(case_factory):
+    return case_factory(
+        title="Car-free neighbourhood in Helsinki",
+        city="Helsinki",
+        country="FI",
+        sdgs=[11, 13],
+        topics=["mobility"],
+        status="completed",
+        start_year=2012,
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("region=002", ["Community health workers in Nairobi"]),
+        ("region=019", ["Bus rapid transit in Lima"]),
+        ("region=154", ["Car-free neighbourhood in Helsinki"]),
+        ("region=005,014", ["Bus rapid transit in Lima", "Community health workers in Nairobi"]),
+        ("status=completed", ["Car-free neighbourhood in Helsinki"]),
+        ("status=running&region=002", ["Community health workers in Nairobi"]),
+        ("year_from=2015", ["Bus rapid transit in Lima", "Community health workers in Nairobi"]),
+        ("year_to=2015", ["Car-free neighbourhood in Helsinki"]),
+        ("year_from=2010&year_to=2012", ["Car-free neighbourhood in Helsinki"]),
+        ("year_from=2021", []),
+        ("topic=mobility&region=150", ["Car-free neighbourhood in Helsinki"]),
+    ],
+)
+def test_region_status_and_year_filters(client, nairobi, lima, helsinki, query, expected):
+    assert _titles(client.get(f"{CASES}&{query}")) == expected
+
+
+@pytest.mark.django_db
+def test_year_filters_date_articles_by_publication(client, nairobi, article_factory):
+    import datetime
+
+    article_factory(title="Old science", publication_date=datetime.date(2011, 5, 1))
+    article_factory(title="New science", publication_date=datetime.date(2025, 5, 1))
+    assert _titles(client.get("/api/v2/pages/?type=articles.ArticlePage&year_to=2020")) == [
+        "Old science"
+    ]
+    # Without a type, cases are dated by their start year and articles by publication.
+    assert _titles(client.get("/api/v2/pages/?year_from=2019")) == [
+        "Community health workers in Nairobi",
+        "New science",
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("region=999", "region"),
+        ("region=africa", "region"),
+        ("status=finished", "status"),
+        ("year_from=abc", "year_from"),
+        ("year_to=20000", "year_to"),
+        ("year_from=2020&year_to=2010", "year_to"),
+        ("limit=101", "limit"),
+        ("limit=-1", "limit"),
+        ("offset=x", "offset"),
+    ],
+)
+def test_more_bad_values_get_a_400_naming_the_parameter(client, nairobi, query, parameter):
+    response = client.get(f"{CASES}&{query}")
+    assert response.status_code == 400
+    assert response.json()["message"].startswith(parameter)
+
+
+@pytest.mark.django_db
+def test_limit_is_capped_at_100(client, nairobi):
+    assert client.get(f"{CASES}&limit=100").status_code == 200
+    response = client.get(f"{CASES}&limit=101")
+    assert response.json() == {"message": "limit cannot be higher than 100"}
+
+
+@pytest.mark.django_db
+def test_case_lists_its_live_articles_as_related(client, article_factory, nairobi):
+    article = article_factory(title="Learning from health workers", related_cases=[nairobi])
+    article_factory(title="Unreviewed article", related_cases=[nairobi], live=False)
+    item = client.get(CASES).json()["items"][0]
+    assert item["related_articles"] == [
+        {"id": article.pk, "title": article.title, "url": article.get_full_url()}
+    ]
+    detail = client.get(f"/api/v2/pages/{nairobi.pk}/").json()
+    assert [related["title"] for related in detail["related_articles"]] == [article.title]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page_type", ["cases.CasePage", "articles.ArticlePage"])
+def test_listing_queries_do_not_grow_with_limit(client, case_factory, article_factory, page_type):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ResearcherFactory
+
+    cases = [
+        case_factory(
+            sdgs=[1, 3],
+            topics=["health", "mobility"],
+            actors=[{"organisation": f"Actor {n}", "sector": "ngo", "role": "Lead"}],
+        )
+        for n in range(6)
+    ]
+    researchers = [ResearcherFactory(), ResearcherFactory()]
+    for _ in range(6):
+        article_factory(authors=researchers, related_cases=cases[:3], sdgs=[3, 11])
+    counts = []
+    for limit in (1, 50):
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/api/v2/pages/?type={page_type}&fields=*&limit={limit}")
+        assert len(response.json()["items"]) == min(limit, 6)
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 10, counts

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class APIConfig(AppConfig):
+    name = "closercities.api"
+    label = "closercities_api"
+    verbose_name = "Content API"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

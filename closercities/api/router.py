@@ -1,0 +1,106 @@
+"""The Wagtail API v2 router: pages, images and documents, with the platform's filters, a
+listing whose query count does not grow with `limit`, the response cache and the rate limit."""
+
+from django.db.models import Prefetch
+
+from wagtail.api.v2.filters import FieldsFilter
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from articles.models import ArticleAuthor, ArticlePage
+from cases.models import CasePage
+from submissions.services import SUBMITTED_IMAGES_COLLECTION
+
+from .caching import cached_read
+from .filters import PageFieldsFilter, TaxonomyFilter
+from .throttling import AnonymousAPIThrottle
+
+
+def _prefetch_for(model, public_pages):
+    """Related objects a page type's API fields read, fetched once per listing page; related
+    pages are reduced to the public ones (`public_pages`) in the same query."""
+    public_pks = public_pages.values("pk")
+    if issubclass(model, CasePage):
+        return [
+            "sdgs",
+            "topics",
+            "actors",
+            "main_image__renditions",
+            Prefetch("articles", ArticlePage.objects.filter(pk__in=public_pks).order_by("pk")),
+        ]
+    if issubclass(model, ArticlePage):
+        return [
+            "sdgs",
+            "topics",
+            Prefetch("authors", ArticleAuthor.objects.select_related("researcher")),
+            Prefetch("related_cases", CasePage.objects.filter(pk__in=public_pks).order_by("pk")),
+        ]
+    return []
+
+
+class CachedReadMixin:
+    """Listing and detail answers go through the response cache, with ETag and 304s."""
+
+    throttle_classes = [AnonymousAPIThrottle]
+
+    def find_object(self, queryset, request):
+        # Wagtail passes `id` to the database as it comes, and an empty or non-numeric
+        # value would end in a server error.
+        if "id" in request.GET:
+            raw = request.GET["id"]
+            if not raw.isdigit() or not 0 < int(raw) < 2**63:
+                raise BadRequestError(f"id: '{raw}' is not a page id (a positive whole number)")
+        return super().find_object(queryset, request)
+
+    def listing_view(self, request):
+        return cached_read(request, lambda: super(CachedReadMixin, self).listing_view(request).data)
+
+    def detail_view(self, request, pk):
+        return cached_read(
+            request, lambda: super(CachedReadMixin, self).detail_view(request, pk).data
+        )
+
+
+class CloserCitiesPagesAPIViewSet(CachedReadMixin, PagesAPIViewSet):
+    filter_backends = [
+        TaxonomyFilter,
+        *(
+            PageFieldsFilter if backend is FieldsFilter else backend
+            for backend in PagesAPIViewSet.filter_backends
+        ),
+    ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(TaxonomyFilter.parameters)
+
+    def get_base_queryset(self):
+        # Wagtail asks for it several times per request, and each time reads the view
+        # restrictions anew; once per request is enough.
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset
+
+    def get_queryset(self):
+        queryset = super().get_queryset().select_related("locale")
+        if issubclass(queryset.model, CasePage):
+            queryset = queryset.select_related("main_image")
+        prefetch = _prefetch_for(queryset.model, self.get_base_queryset())
+        return queryset.prefetch_related(*prefetch) if prefetch else queryset
+
+
+class CloserCitiesImagesAPIViewSet(CachedReadMixin, ImagesAPIViewSet):
+    def get_queryset(self):
+        # An image sent with a public submission stays private until a moderator approves
+        # the case; then it moves to the main collection and is listed here.
+        return super().get_queryset().exclude(collection__name=SUBMITTED_IMAGES_COLLECTION)
+
+
+class CloserCitiesDocumentsAPIViewSet(CachedReadMixin, DocumentsAPIViewSet):
+    pass
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", CloserCitiesPagesAPIViewSet)
+api_router.register_endpoint("images", CloserCitiesImagesAPIViewSet)
+api_router.register_endpoint("documents", CloserCitiesDocumentsAPIViewSet)

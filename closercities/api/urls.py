@@ -1,0 +1,19 @@
+"""The API's own URLs, mounted at the site root by closercities/urls.py next to the v2 router."""
+
+from django.urls import path
+
+from wagtail.api.v3.urls import api as api_v3
+
+from . import views
+
+urlpatterns = [
+    path("api/v2/map/", views.MapView.as_view(), name="api_map"),
+    path("api/v2/stats/", views.StatsView.as_view(), name="api_stats"),
+    path("api/v2/export/cases.csv", views.CasesCSVView.as_view(), name="api_export_csv"),
+    path("api/v2/export/cases.json", views.CasesJSONView.as_view(), name="api_export_json"),
+    path("api/v2/schema/", views.SchemaView.as_view(), name="api_schema"),
+    path("api/v2/docs/", views.docs, name="api_docs"),
+    # Wagtail API v3: read for everyone (live, public pages only without a token), write with a
+    # bearer token; writes to reviewed pages go through moderation (see review.py).
+    path("api/v3/", api_v3.urls),
+]

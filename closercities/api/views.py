@@ -1,0 +1,93 @@
+"""The platform's own read endpoints next to Wagtail's: map, statistics, open-data exports,
+and the OpenAPI description with its docs page. Thin: the work is in `services`."""
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views import defaults
+
+from wagtail.api.v2.utils import BadRequestError
+
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from . import openapi, services
+from .caching import cached_read
+from .throttling import AnonymousAPIThrottle
+
+
+class ReadEndpoint(APIView):
+    """A public, cached, rate-limited GET endpoint. Subclasses give `build(request)` (the data)
+    and may set `content_type`; a bad parameter answers 400 naming it."""
+
+    authentication_classes = []
+    permission_classes = []
+    throttle_classes = [AnonymousAPIThrottle]
+    content_type = "application/json"
+    filename = None
+
+    def get(self, request):
+        response = cached_read(request, lambda: self.build(request), self.content_type)
+        if self.filename:
+            response["Content-Disposition"] = f'attachment; filename="{self.filename}"'
+        return response
+
+    def handle_exception(self, exc):
+        if isinstance(exc, BadRequestError):
+            return Response({"message": str(exc)}, status=400)
+        return super().handle_exception(exc)
+
+
+class MapView(ReadEndpoint):
+    """GeoJSON FeatureCollection of published cases with coordinates."""
+
+    content_type = "application/geo+json"
+
+    def build(self, request):
+        return services.map_features(request)
+
+
+class StatsView(ReadEndpoint):
+    """The live figures: cases, articles, countries, last update, and counts per facet."""
+
+    def build(self, request):
+        return services.statistics()
+
+
+class CasesCSVView(ReadEndpoint):
+    """Every published case as CSV (public fields only)."""
+
+    content_type = "text/csv; charset=utf-8"
+    filename = "closercities-cases.csv"
+
+    def build(self, request):
+        return services.cases_csv()
+
+
+class CasesJSONView(ReadEndpoint):
+    """Every published case as JSON (public fields only), with the licence."""
+
+    def build(self, request):
+        return services.cases_json()
+
+
+class SchemaView(ReadEndpoint):
+    """The OpenAPI 3 description of the API."""
+
+    throttle_classes = []
+    content_type = "application/vnd.oai.openapi+json"
+
+    def build(self, request):
+        return openapi.description()
+
+
+def docs(request):
+    """The browsable API documentation (Swagger UI, served from this site's static files)."""
+    return render(request, "api/docs.html", {"schema_url": "/api/v2/schema/"})
+
+
+def page_not_found(request, exception=None):
+    """404 for the whole site: JSON under /api/ (what an API client can read), the site's
+    page everywhere else."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"message": "not found"}, status=404)
+    return defaults.page_not_found(request, exception)
