@@ -9,7 +9,7 @@ DEMO_CASES ?= 300
 DEMO_ARTICLES ?= 40
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test test-all lint format bench-seed postgres-start postgres-stop opensearch-start opensearch-stop clean
+.PHONY: help install run migrate seed test test-all fuzz-api bench-api test-search-engine bench-search lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -35,11 +35,27 @@ run: seed ## Install, migrate, seed and serve the site on http://127.0.0.1:8000/
 test: install ## Run the test suite on the embedded defaults (SQLite, database search)
 	$(BIN)/python -m pytest
 
-test-all: install postgres-start ## The full suite on PostgreSQL (what CI runs)
+# Front-end packages from the npm registry (package-lock.json): axe-core for the browser tests'
+# accessibility checks, Leaflet and its marker-cluster plugin (copied into static/vendor/).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+static-vendor: node_modules/.package-lock.json ## Copy Leaflet + markercluster from npm into static/vendor/ (commit the result)
+	npm run build
+
+test-all: install postgres-start node_modules/.package-lock.json ## The full suite on PostgreSQL (what CI runs)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(MANAGE) makemigrations --check --dry-run
 	DATABASE_URL=$$(scripts/postgres.sh url) $(BIN)/python -m pytest
+	$(MAKE) test-search-engine
+	$(MAKE) fuzz-api
+
+# Fails (never skips) when the node cannot be started or reached.
+test-search-engine: install postgres-start ## The search tests against a real OpenSearch node (scripts/opensearch.sh)
+	scripts/opensearch.sh start
+	SEARCH_BACKEND=opensearch2 SEARCH_URL=http://127.0.0.1:9200 SEARCH_INDEX_PREFIX=closercities_test_ \
+		DATABASE_URL=$$(scripts/postgres.sh url) $(BIN)/python -m pytest tests/search
 
 lint: install ## ruff format and check
 	$(BIN)/ruff format .
@@ -49,6 +65,22 @@ bench-seed: install ## Time seeding 10,000 cases into a fresh SQLite database
 	rm -f /tmp/closercities-bench.sqlite3
 	DATABASE_URL=sqlite:////tmp/closercities-bench.sqlite3 $(MANAGE) migrate --noinput -v0
 	time DATABASE_URL=sqlite:////tmp/closercities-bench.sqlite3 $(MANAGE) seed_demo --cases 10000 --articles 200 --seed 1
+
+fuzz-api: install ## Schemathesis against the API's OpenAPI description (read endpoints, bounded examples)
+	scripts/api_fuzz.sh
+
+bench-api: install postgres-start ## API requests/s, median and p95 with 10,000 cases (PostgreSQL, gunicorn, 2 workers)
+	scripts/bench_api.sh
+
+bench-pages: install ## Server time and SQL queries of the home page and case index with 10,000 cases
+	rm -f /tmp/closercities-bench-pages.sqlite3
+	DATABASE_URL=sqlite:////tmp/closercities-bench-pages.sqlite3 $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=sqlite:////tmp/closercities-bench-pages.sqlite3 $(MANAGE) seed_demo --cases 10000 --articles 200 --seed 1
+	DJANGO_SETTINGS_MODULE=closercities.settings.test DATABASE_URL=sqlite:////tmp/closercities-bench-pages.sqlite3 \
+		$(BIN)/python -W ignore manage.py bench_pages --requests 50
+
+bench-search: install postgres-start opensearch-start ## Search latency at 10,000 and 100,000 cases (PostgreSQL, OpenSearch)
+	scripts/bench-search.sh
 
 postgres-start: ## Start the throw-away PostgreSQL cluster (installs Debian's package if missing)
 	scripts/postgres.sh start

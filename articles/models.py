@@ -1,6 +1,7 @@
 """Urban science: articles by researchers, and the researchers who write them."""
 
 from django import forms
+from django.core.paginator import Paginator
 from django.core.validators import RegexValidator
 from django.db import models
 
@@ -80,12 +81,20 @@ class ArticleIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
     max_count = 1
+    PAGE_SIZE = 24
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = (
-            ArticlePage.objects.live().public().child_of(self).order_by("-publication_date")[:50]
+        articles = (
+            ArticlePage.objects.live()
+            .public()
+            .child_of(self)
+            .order_by("-publication_date", "-pk")
+            .prefetch_related("sdgs", "authors__researcher")
         )
+        paginator = Paginator(articles, self.PAGE_SIZE)
+        context["paginator"] = paginator
+        context["articles"] = paginator.get_page(request.GET.get("page"))
         return context
 
 

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.template.response import TemplateResponse
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -24,6 +25,8 @@ from taxonomy.models import Topic
 from taxonomy.serializers import SDGListField, TopicListField
 
 from . import serializers
+from .listing import case_listing
+from .related import related_cases
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 
@@ -67,11 +70,24 @@ class CaseIndexPage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
+        """Published cases through the search service: facet filters, counts and pagination."""
         context = super().get_context(request, *args, **kwargs)
-        context["cases"] = (
-            CasePage.objects.live().public().child_of(self).order_by("-first_published_at")[:50]
-        )
+        context.update(case_listing(request))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        from search.services import InvalidSearchParameter
+
+        try:
+            return super().serve(request, *args, **kwargs)
+        except InvalidSearchParameter as error:
+            # A bad filter in the address is the visitor's mistake, not a server error.
+            return TemplateResponse(
+                request,
+                "cases/case_index_page.html",
+                {"page": self, "self": self, "request": request, "error": error},
+                status=400,
+            )
 
 
 class CaseTopic(ItemBase):
@@ -212,6 +228,9 @@ class CasePage(Page):
         APIField("end_year"),
         APIField("links"),
         APIField("attachments"),
+        APIField(
+            "related_articles", serializer=serializers.RelatedPageListField(source="articles")
+        ),
     ]
 
     parent_page_types = ["cases.CaseIndexPage"]
@@ -230,6 +249,11 @@ class CasePage(Page):
             errors["end_year"] = "The end year cannot be before the start year."
         if errors:
             raise ValidationError(errors)
+
+    def related_cases(self, limit=4):
+        """The "learn from similar projects" list: live cases with the same SDGs or topics,
+        nearby ones and ones of the same scale first (see cases/related.py)."""
+        return related_cases(self, limit=limit)
 
     def set_derived_fields(self):
         """Region and sub-region follow the country; editors never set them by hand."""

@@ -2,7 +2,10 @@
 
 from rest_framework import serializers
 
+from articles.serializers import RelatedPageListField
 from taxonomy import regions
+
+__all__ = ["CountryField", "LocationField", "RegionField", "RelatedPageListField"]
 
 
 class _ReadOnlyField(serializers.Field):

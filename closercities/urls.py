@@ -5,12 +5,19 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.views import case_map
+
 from .api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/submissions/", include("submissions.api_urls")),
+    path("", include("closercities.api.urls")),
+    path("api/v2/search/", include("search.api_urls")),
     path("api/v2/", api_router.urls),
+    path("search/", include("search.urls")),
+    path("submissions/", include("submissions.urls")),
 ]
 
 if settings.DEBUG:
@@ -20,4 +27,10 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    path("map/", case_map, name="map"),
+    path("", include(wagtail_urls)),
+]
+
+# API clients get a JSON 404 under /api/; everyone else gets the site's page.
+handler404 = "closercities.api.views.page_not_found"

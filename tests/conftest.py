@@ -1,3 +1,5 @@
+from django.core.cache import cache
+
 import pytest
 
 from tests.factories import ArticlePageFactory, CasePageFactory
@@ -16,3 +18,12 @@ def article_factory(db):
 @pytest.fixture
 def superuser(django_user_model):
     return django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the API's cached answers and rate-limit counts
+    (kept in Django's cache) must not carry over from one test's database to the next."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -12,7 +12,14 @@ INSTALLED_APPS = [
     "taxonomy",
     "cases",
     "articles",
+    "search",
+    "closercities.api",
+    "submissions",
     "wagtail.api.v2",
+    "wagtail.api.v3",
+    # django-ninja (Wagtail API v3's framework): listed so v3's docs page uses its bundled
+    # Swagger UI files instead of a CDN.
+    "ninja",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -33,6 +40,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "rest_framework",
+    "corsheaders",
+    "drf_spectacular_sidecar",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -43,7 +52,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Right after SecurityMiddleware, as whitenoise documents: static files skip the rest.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before CommonMiddleware, as django-cors-headers documents.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -118,7 +131,24 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
 
+# The public API (closercities/api): which other sites' browsers may call it, the anonymous rate
+# limit (HTTP 429 with Retry-After above it), and how long answers are cached (they are also
+# invalidated whenever content is published or unpublished).
+CORS_ALLOWED_ORIGINS = env.get_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+API_ANON_THROTTLE_RATE = env.get("API_ANON_THROTTLE_RATE", "300/minute")
+API_CACHE_TIMEOUT = int(env.get("API_CACHE_TIMEOUT", "600"))
+API_CACHE_MAX_AGE = int(env.get("API_CACHE_MAX_AGE", "60"))
+
 # Background work (search indexing, mail). "immediate" runs tasks in the request; "database"
 # queues them for `manage.py db_worker`, so a failing mail server or search engine never
 # loses the work: it waits in the queue and is retried.
 TASKS = env.tasks()
+
+# The interactive map's background tiles. Any XYZ tile server works; markers show even when
+# tiles cannot load.
+MAP_TILE_URL = env.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env.get(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)

@@ -7,11 +7,12 @@ import dj_database_url
 BASE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 # Search backends selectable with SEARCH_BACKEND; the database backend needs no server.
+# The engine backends are Wagtail's own, subclassed in search/engines/ to index the country code.
 SEARCH_BACKENDS = {
     "database": "wagtail.search.backends.database",
-    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
-    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
-    "opensearch2": "wagtail.search.backends.opensearch2",
+    "elasticsearch8": "search.engines.elasticsearch8",
+    "elasticsearch9": "search.engines.elasticsearch9",
+    "opensearch2": "search.engines.opensearch2",
 }
 
 

@@ -9,6 +9,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"
 MEDIA_ROOT = get("TEST_MEDIA_ROOT", "/tmp/closercities-test-media")  # noqa: S108
+# Tests never serve collected static files (the test client needs none; the live server uses
+# the finders), so whitenoise must not scan static_collected/, which `collectstatic` may be
+# rewriting at the same moment.
+STATIC_ROOT = None
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
