@@ -54,7 +54,7 @@ test-all: install postgres-start node_modules/.package-lock.json ## The full sui
 # Fails (never skips) when the node cannot be started or reached.
 test-search-engine: install postgres-start ## The search tests against a real OpenSearch node (scripts/opensearch.sh)
 	scripts/opensearch.sh start
-	SEARCH_BACKEND=opensearch2 SEARCH_URL=http://127.0.0.1:9200 SEARCH_INDEX_PREFIX=closercities_test_ \
+	SEARCH_BACKEND=opensearch2 SEARCH_URL=http://127.0.0.1:$${OPENSEARCH_PORT:-9200} SEARCH_INDEX_PREFIX=closercities_test_ \
 		DATABASE_URL=$$(scripts/postgres.sh url) $(BIN)/python -m pytest tests/search
 
 lint: install ## ruff format and check
