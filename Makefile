@@ -9,7 +9,7 @@ DEMO_CASES ?= 300
 DEMO_ARTICLES ?= 40
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test test-all fuzz-api bench-api test-search-engine bench-search lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
+.PHONY: help install run migrate seed test test-all fuzz-api bench-api test-search-sqlite test-search-engine bench-search lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -43,15 +43,19 @@ node_modules/.package-lock.json: package.json package-lock.json
 static-vendor: node_modules/.package-lock.json ## Copy Leaflet + markercluster from npm into static/vendor/ (commit the result)
 	npm run build
 
-test-all: install postgres-start node_modules/.package-lock.json ## The full suite on PostgreSQL (what CI runs)
+test-all: install postgres-start node_modules/.package-lock.json ## Lint, the full suite on PostgreSQL, search on SQLite and OpenSearch, API fuzzing (what CI runs)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(MANAGE) makemigrations --check --dry-run
 	DATABASE_URL=$$(scripts/postgres.sh url) $(BIN)/python -m pytest
+	$(MAKE) test-search-sqlite
 	$(MAKE) test-search-engine
 	$(MAKE) fuzz-api
 
 # Fails (never skips) when the node cannot be started or reached.
+test-search-sqlite: install ## The search tests on SQLite with its FTS5 database backend
+	env -u DATABASE_URL -u SEARCH_BACKEND $(BIN)/python -m pytest tests/search
+
 test-search-engine: install postgres-start ## The search tests against a real OpenSearch node (scripts/opensearch.sh)
 	scripts/opensearch.sh start
 	SEARCH_BACKEND=opensearch2 SEARCH_URL=http://127.0.0.1:$${OPENSEARCH_PORT:-9200} SEARCH_INDEX_PREFIX=closercities_test_ \
