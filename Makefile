@@ -68,7 +68,7 @@ lint: install ## ruff format and check
 bench-seed: install ## Time seeding 10,000 cases into a fresh SQLite database
 	rm -f /tmp/closercities-bench.sqlite3
 	DATABASE_URL=sqlite:////tmp/closercities-bench.sqlite3 $(MANAGE) migrate --noinput -v0
-	time DATABASE_URL=sqlite:////tmp/closercities-bench.sqlite3 $(MANAGE) seed_demo --cases 10000 --articles 200 --seed 1
+	DATABASE_URL=sqlite:////tmp/closercities-bench.sqlite3 bash -c 'time $(MANAGE) seed_demo --cases 10000 --articles 200 --seed 1'
 
 fuzz-api: install ## Schemathesis against the API's OpenAPI description (read endpoints, bounded examples)
 	scripts/api_fuzz.sh
