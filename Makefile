@@ -47,10 +47,11 @@ test-all: install postgres-start node_modules/.package-lock.json ## Lint, the fu
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(MANAGE) makemigrations --check --dry-run
-	DATABASE_URL=$$(scripts/postgres.sh url) $(BIN)/python -m pytest
+	$(MAKE) fuzz-api
 	$(MAKE) test-search-sqlite
 	$(MAKE) test-search-engine
-	$(MAKE) fuzz-api
+	# The whole suite last, so its pytest summary ("N passed") is the last thing CI prints.
+	DATABASE_URL=$$(scripts/postgres.sh url) $(BIN)/python -m pytest
 
 # Fails (never skips) when the node cannot be started or reached.
 test-search-sqlite: install ## The search tests on SQLite with its FTS5 database backend

@@ -4,11 +4,14 @@ one page of hits, the total, and the count of every facet value. Nothing outside
 knows which one is in use."""
 
 import json
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
-from django.db import connection
-from django.db.models import Count, Q
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, connections
+from django.db.models import F
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import ExtractYear
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -20,8 +23,9 @@ from articles.models import ArticlePage
 from cases.models import CasePage
 
 from .services import (
-    CASE_ONLY_FACETS,
     FACETS,
+    MAX_YEAR,
+    MIN_YEAR,
     TYPES,
     FacetCounts,
     SearchUnavailable,
@@ -31,8 +35,6 @@ from .services import (
 
 # The facets that are plain columns of a case, by facet name.
 CASE_COLUMNS = {"country": "country", "region": "region", "status": "status", "year": "start_year"}
-# Articles are dated by the year they were published.
-ARTICLE_YEAR = "publication_date__year"
 # Relations both page types carry, and the field of the related row that is the facet value.
 RELATIONS = {"sdg": ("sdgs", "number"), "topic": ("topics", "slug")}
 
@@ -42,6 +44,8 @@ class Hits:
     count: int
     page_ids: list
     facet_counts: FacetCounts
+    # "case" or "article" for each id in page_ids, so loading them skips the other type.
+    types: dict = field(default_factory=dict)
 
 
 def get_backend():
@@ -49,20 +53,6 @@ def get_backend():
     if isinstance(wagtail_backend, ElasticsearchBaseSearchBackend):
         return EngineSearch(wagtail_backend)
     return DatabaseSearch(wagtail_backend)
-
-
-def _type_key(model):
-    return "article" if model is ArticlePage else "case"
-
-
-def _model_applies(model, params):
-    """Whether pages of this type can match at all: articles have no country, region or
-    status, so choosing one of those leaves them out."""
-    if params.type and _type_key(model) not in params.type:
-        return False
-    if model is ArticlePage:
-        return not (params.country or params.region or params.status)
-    return True
 
 
 def _id_list(ids):
@@ -73,104 +63,174 @@ def _id_list(ids):
     return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(list(ids)),))
 
 
+def _fetch(queryset):
+    """A values_list queryset's rows in one fetch. These are plain ids, codes and years, and
+    reading tens of thousands of them through Django's row-by-row iteration costs more than
+    the query itself."""
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+# Positions in FACETS: the first two facets (sdg, topic) hold several values per page, the
+# others one; a region selection also accepts a page's sub-region.
+SDG, TOPIC, REGION = FACETS.index("sdg"), FACETS.index("topic"), FACETS.index("region")
+
+
+def _selections(params):
+    """(position in FACETS, the set of values that satisfy it) for every facet with a
+    selection."""
+    selections = [
+        (position, frozenset(params.selected(facet)))
+        for position, facet in enumerate(FACETS)
+        if facet != "year" and params.selected(facet)
+    ]
+    if params.has_year_range:
+        low, high = params.year_from or MIN_YEAR, params.year_to or MAX_YEAR
+        selections.append((FACETS.index("year"), frozenset(range(low, high + 1))))
+    return selections
+
+
+def _tally(pages, params):
+    """Count every facet's values and find the pages that satisfy every selection.
+
+    `pages` are (id, values, sub-region), `values` holding one entry per facet in FACETS
+    order: a list for sdg and topic, a single value for the others. A page that satisfies
+    every selection counts in every facet; one that fails exactly one facet's selection counts
+    in that facet only, since a facet's counts leave its own selection out. (One pass, and no
+    objects made per page: with thousands of pages, allocations and the garbage collection
+    they set off cost more than the counting.)"""
+    selections = _selections(params)
+    found = [[] for _ in FACETS]
+    passing = []  # the values of the pages that satisfy every selection
+    matching = []
+    for pk, values, subregion in pages:
+        failed = None
+        for position, accepted in selections:
+            value = values[position]
+            if position in (SDG, TOPIC):
+                satisfied = not accepted.isdisjoint(value)
+            else:
+                satisfied = value in accepted or (position == REGION and subregion in accepted)
+            if not satisfied:
+                if failed is not None:
+                    break  # fails two selections: counts nowhere
+                failed = position
+        else:
+            if failed is None:
+                matching.append(pk)
+                passing.append(values)
+            elif failed in (SDG, TOPIC):
+                found[failed].extend(values[failed])
+            else:
+                found[failed].append(values[failed])
+    for position, column in enumerate(zip(*passing, strict=True)):
+        if position in (SDG, TOPIC):
+            for values in column:
+                found[position].extend(values)
+        else:
+            found[position].extend(column)
+    counts = FacetCounts()
+    for facet, values in zip(FACETS, found, strict=True):
+        for value, count in Counter(values).items():
+            counts.add(facet, value, count)
+    return matching, counts
+
+
 class DatabaseSearch:
-    """Search and facet counts from the database, in a fixed number of queries."""
+    """Search and facet counts from the database in a fixed number of queries, whatever the
+    number of pages: the text match (one list of ids in relevance order), then the facet
+    values of every matching live, public page (one query, newest first, and one per
+    relation and page type), counted here in one pass (`_tally`)."""
 
     def __init__(self, wagtail_backend):
         self.backend = wagtail_backend
 
-    def _scoped(self, model, params, text_ids, private):
-        """Live, public pages of one type matching the text and the given selections."""
-        if not _model_applies(model, params):
-            return None
-        queryset = model.objects.live()
-        for path in private:
-            queryset = queryset.exclude(path__startswith=path)
-        if text_ids is not None:
-            queryset = queryset.filter(pk__in=text_ids)
-        for facet, (relation, attribute) in RELATIONS.items():
-            chosen = getattr(params, facet)
-            if chosen:
-                matching = model.objects.filter(**{f"{relation}__{attribute}__in": chosen})
-                queryset = queryset.filter(pk__in=matching.values("pk"))
-        if params.country:
-            queryset = queryset.filter(country__in=params.country)
-        if params.region:
-            queryset = queryset.filter(Q(region__in=params.region) | Q(subregion__in=params.region))
-        if params.status:
-            queryset = queryset.filter(status__in=params.status)
-        year = "start_year" if model is CasePage else ARTICLE_YEAR
-        if params.year_from is not None:
-            queryset = queryset.filter(**{f"{year}__gte": params.year_from})
-        if params.year_to is not None:
-            queryset = queryset.filter(**{f"{year}__lte": params.year_to})
-        return queryset
-
-    # Up to this many text matches are fetched once as a list of ids and reused by every
-    # facet query (much faster than repeating the full-text match in each); beyond it the
-    # match stays a subquery.
-    MAX_LISTED_MATCHES = 50_000
-
     def _text_matches(self, text):
-        """(ids ranked by relevance or None, what facet queries filter on) for the text."""
+        """(ids in relevance order, the same as one query parameter), or (None, None)."""
         text = search_words(text)
         if not text:
             return None, None
         results = self.backend.search(PlainText(text, operator="and"), Page.objects.live())
-        queryset = results.get_queryset()
-        ranked = list(queryset.values_list("pk", flat=True)[: self.MAX_LISTED_MATCHES + 1])
-        if len(ranked) <= self.MAX_LISTED_MATCHES:
-            return ranked, _id_list(ranked)
-        return None, queryset.order_by().values("pk")
+        ranked = list(results.get_queryset().values_list("pk", flat=True))
+        return ranked, _id_list(ranked)
+
+    def _pages(self, text_ids, private):
+        """Every live, public case and article matching the text, newest first, as
+        (id, counted, tested) for `_tally`, and each one's type."""
+        queryset = Page.objects.live().type(*TYPES.values())
+        for path in private:
+            queryset = queryset.exclude(path__startswith=path)
+        if text_ids is not None:
+            queryset = queryset.filter(pk__in=text_ids)
+        case_type = ContentType.objects.get_for_model(CasePage).pk
+        rows = _fetch(
+            queryset.order_by(F("first_published_at").desc(nulls_last=True), "-pk").values_list(
+                "pk",
+                "content_type_id",
+                "casepage__start_year",
+                "casepage__country",
+                "casepage__region",
+                "casepage__subregion",
+                "casepage__status",
+                ExtractYear("articlepage__publication_date"),
+            )
+        )
+        types = {row[0]: "case" if row[1] == case_type else "article" for row in rows}
+        # Their SDG numbers and topic slugs. Without text, that is nearly every page, and
+        # reading the relation tables whole (skipping drafts here) is quicker than any filter.
+        related = {facet: defaultdict(list) for facet in RELATIONS}
+        for key, model in TYPES.items():
+            ids = [pk for pk, kind in types.items() if kind == key]
+            if not ids:
+                continue
+            pages = model.objects.order_by()
+            if text_ids is not None:
+                pages = pages.filter(pk__in=_id_list(ids))
+            for facet, (relation, attribute) in RELATIONS.items():
+                lookup = f"{relation}__{attribute}"
+                pairs = pages.filter(**{f"{lookup}__isnull": False}).values_list("pk", lookup)
+                values = related[facet]
+                for pk, value in _fetch(pairs):
+                    if pk in types:
+                        values[pk].append(value)
+        sdgs, topics = related["sdg"], related["topic"]
+        empty = ()
+        pages = [
+            (
+                pk,
+                # In FACETS order: sdg, topic, country, region, type, status, year.
+                (
+                    sdgs.get(pk, empty),
+                    topics.get(pk, empty),
+                    country or None,
+                    region or None,
+                    types[pk],
+                    status or None,
+                    start if types[pk] == "case" else published,
+                ),
+                subregion or None,
+            )
+            for pk, _, start, country, region, subregion, status, published in rows
+        ]
+        return pages, types
 
     def search(self, params, private):
         ranked, text_ids = self._text_matches(params.q)
-        counts = FacetCounts()
-        for facet in FACETS:
-            others = params.without(facet)
-            for key, model in TYPES.items():
-                queryset = self._scoped(model, others, text_ids, private)
-                if queryset is None:
-                    continue
-                if facet == "type":
-                    counts.add("type", key, queryset.count())
-                    continue
-                if facet in CASE_ONLY_FACETS:
-                    if model is not CasePage:
-                        continue
-                    lookup = CASE_COLUMNS[facet]
-                elif facet == "year":
-                    lookup = "start_year" if model is CasePage else ARTICLE_YEAR
-                else:
-                    lookup = "__".join(RELATIONS[facet])
-                # No DISTINCT needed: selections filter through subqueries, not joins, and a
-                # page carries each SDG or topic once.
-                rows = queryset.order_by().values(lookup).annotate(n=Count("pk"))
-                for row in rows:
-                    counts.add(facet, row[lookup], row["n"])
-
-        matching = Q(pk__in=[])
-        for model in TYPES.values():
-            queryset = self._scoped(model, params, text_ids, private)
-            if queryset is not None:
-                matching |= Q(pk__in=queryset.values("pk"))
-        pages = Page.objects.filter(matching)
-        start = (params.page - 1) * params.page_size
-        stop = start + params.page_size
+        pages, types = self._pages(text_ids, private)
+        matching, counts = _tally(pages, params)  # newest first
         if ranked is not None and params.order == "relevance":
-            # The matches are already in relevance order: keep those the filters let through.
-            kept = set(pages.values_list("pk", flat=True))
-            ordered = [pk for pk in ranked if pk in kept]
-            return Hits(count=len(ordered), page_ids=ordered[start:stop], facet_counts=counts)
-        total = pages.count()
-        words = search_words(params.q)
-        if words and params.order == "relevance" and total:
-            found = self.backend.search(PlainText(words, operator="and"), pages)
-            page_ids = [page.pk for page in found[start:stop]]
-        else:
-            newest = pages.order_by("-first_published_at", "-pk")
-            page_ids = list(newest.values_list("pk", flat=True)[start:stop])
-        return Hits(count=total, page_ids=page_ids, facet_counts=counts)
+            kept = set(matching)
+            matching = [pk for pk in ranked if pk in kept]
+        start = (params.page - 1) * params.page_size
+        page_ids = matching[start : start + params.page_size]
+        return Hits(
+            count=len(matching),
+            page_ids=page_ids,
+            facet_counts=counts,
+            types={pk: types[pk] for pk in page_ids},
+        )
 
     def suggest(self, text, limit):
         return _autocomplete(self.backend, text, limit)
@@ -359,6 +419,8 @@ class EngineSearch:
             "aggs": aggregations,
             "track_total_hits": True,
             "_source": False,
+            # Which page type each hit is, so loading the hits skips the other type's queries.
+            "docvalue_fields": ["_django_content_type"],
             "from": (params.page - 1) * params.page_size,
             "size": params.page_size,
         }
@@ -411,8 +473,21 @@ class EngineSearch:
                     value = types.get(value)
                 counts.add(facet, value, bucket["doc_count"])
         hits = response["hits"]
-        page_ids = [int(hit["_id"]) for hit in hits["hits"]]
-        return Hits(count=hits["total"]["value"], page_ids=page_ids, facet_counts=counts)
+        page_ids, page_types = [], {}
+        for hit in hits["hits"]:
+            pk = int(hit["_id"])
+            page_ids.append(pk)
+            for content_type in hit.get("fields", {}).get("_django_content_type", ()):
+                if content_type in types:
+                    page_types[pk] = types[content_type]
+        if len(page_types) < len(page_ids):
+            page_types = {}  # not told for every hit: load both types
+        return Hits(
+            count=hits["total"]["value"],
+            page_ids=page_ids,
+            facet_counts=counts,
+            types=page_types,
+        )
 
     def suggest(self, text, limit):
         return _autocomplete(self.backend, text, limit)

@@ -13,12 +13,14 @@ Which engine answers (the database, or Elasticsearch/OpenSearch) is decided in
 import html
 import math
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.validators import validate_slug
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 
@@ -42,9 +44,6 @@ MAX_QUERY_LENGTH = 200
 MAX_RESULT_WINDOW = 10_000
 MIN_YEAR, MAX_YEAR = 1900, 2100
 _WORD = re.compile(r"\w+", re.UNICODE)
-# Facets that only cases carry: choosing one of them leaves articles out. (The year is a case's
-# start year and an article's publication year, as on /api/v2/pages/.)
-CASE_ONLY_FACETS = ("country", "region", "status")
 
 
 class InvalidSearchParameter(ValueError):
@@ -348,7 +347,7 @@ def search(params, request=None, absolute_urls=False):
     backend = backends.get_backend()
     private = restricted_paths()
     hits = backend.search(params, private)
-    results = hydrate(hits.page_ids, params.q, request, absolute_urls, private)
+    results = hydrate(hits.page_ids, params.q, request, absolute_urls, private, hits.types)
     facets = build_facets(hits.facet_counts, params)
     promotions = promotions_for(params, private) if params.page == 1 else []
     return SearchResult(
@@ -378,11 +377,13 @@ def promotions_for(params, private=None):
     """Editors' picks (Wagtail search promotions) for this query, live and public only."""
     if not params.q:
         return []
-    from wagtail.contrib.search_promotions.models import Query
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.search.utils import normalise_query_string
 
+    # One read; the search log (searchlog.py) is what records the query and its hits.
     picks = (
-        Query.get(params.q)
-        .editors_picks.filter(page__live=True)
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(params.q))
+        .filter(Q(page__isnull=True) | Q(page__live=True))
         .select_related("page")
         .order_by("sort_order")
     )
@@ -432,23 +433,52 @@ def snippet(text, query, length=240):
     return pattern.sub(r"<mark>\1</mark>", escaped)
 
 
-def hydrate(page_ids, query, request=None, absolute_urls=False, private=None):
-    """Turn ordered page ids into result items; only pages that are live and public now."""
+# What a result item shows, by page type: the rest of a page (its body above all) stays in
+# the database.
+RESULT_FIELDS = {
+    "case": ("title", "path", "url_path", "summary", "country", "city", "start_year"),
+    "article": ("title", "path", "url_path", "summary"),
+}
+
+
+def hydrate(page_ids, query, request=None, absolute_urls=False, private=None, types=None):
+    """Turn ordered page ids into result items; only pages that are live and public now.
+    `types` ({id: "case" or "article"}, when the backend knows them) spares the queries for a
+    page type that is not on this page of results."""
     if not page_ids:
         return []
     private = restricted_paths() if private is None else private
-    pages = {}
-    for model in (CasePage, ArticlePage):
-        queryset = model.objects.live().filter(pk__in=page_ids).prefetch_related("sdgs", "topics")
-        for page in queryset:
-            if not any(page.path.startswith(path) for path in private):
-                pages[page.pk] = page
+    wanted = set(types.values()) if types else set(TYPES)
+    pages, sdgs, topics = {}, defaultdict(list), defaultdict(list)
+    sdg_items = None
+    for key, model in TYPES.items():
+        if key not in wanted:
+            continue
+        queryset = model.objects.live().filter(pk__in=page_ids).only(*RESULT_FIELDS[key])
+        found = [
+            page for page in queryset if not any(page.path.startswith(path) for path in private)
+        ]
+        if not found:
+            continue
+        pages.update((page.pk, page) for page in found)
+        # Their SDGs and topics as plain rows: two queries, with no model objects to build.
+        chosen = model.objects.filter(pk__in=[page.pk for page in found]).order_by()
+        if sdg_items is None:
+            sdg_items = {sdg.number: sdg.as_api() for sdg in SDG.objects.all()}
+        rows = chosen.filter(sdgs__isnull=False).values_list("pk", "sdgs__number")
+        for pk, number in rows.order_by("sdgs__number"):
+            sdgs[pk].append(sdg_items[number])
+        rows = chosen.filter(topics__isnull=False).values_list("pk", "topics__name", "topics__slug")
+        for pk, name, slug in rows.order_by("topics__name"):
+            topics[pk].append({"name": name, "slug": slug})
     return [
-        _result_item(pages[pk], query, request, absolute_urls) for pk in page_ids if pk in pages
+        _result_item(pages[pk], sdgs[pk], topics[pk], query, request, absolute_urls)
+        for pk in page_ids
+        if pk in pages
     ]
 
 
-def _result_item(page, query, request, absolute_urls):
+def _result_item(page, sdgs, topics, query, request, absolute_urls):
     is_case = isinstance(page, CasePage)
     return {
         "id": page.pk,
@@ -458,10 +488,10 @@ def _result_item(page, query, request, absolute_urls):
         "api_url": _api_url(page.pk),
         "summary": page.summary,
         "snippet": snippet(page.summary, query),
-        "sdgs": [sdg.as_api() for sdg in page.sdgs.all()],
-        "topics": [topic.as_api() for topic in page.topics.all()],
+        "sdgs": sdgs,
+        "topics": topics,
         "country": (
-            {"code": page.country.code, "name": str(page.country.name)}
+            {"code": page.country.code, "name": country_name(page.country.code)}
             if is_case and page.country
             else None
         ),

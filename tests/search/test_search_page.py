@@ -101,3 +101,24 @@ def test_editors_picks_are_shown_first(client, cases):
     # A pick that is no longer published is not shown.
     cases[0].unpublish()
     assert client.get("/api/v2/search/?q=cookstoves").json()["promotions"] == []
+
+
+@pytest.mark.django_db
+def test_an_editors_pick_can_be_an_external_link(client, cases):
+    SearchPromotion.objects.create(
+        query=Query.get("Cookstoves "),
+        external_link_url="https://example.org/cookstove-toolkit",
+        external_link_text="Cookstove toolkit",
+        sort_order=0,
+        description="A partner's guide",
+    )
+    data = client.get("/api/v2/search/?q=cookstoves").json()
+    assert data["promotions"] == [
+        {
+            "title": "Cookstove toolkit",
+            "url": "https://example.org/cookstove-toolkit",
+            "description": "A partner's guide",
+        }
+    ]
+    assert "Cookstove toolkit" in client.get("/search/?q=cookstoves").content.decode()
+    assert client.get("/api/v2/search/?q=cookstoves&page=2").json()["promotions"] == []
