@@ -3,24 +3,11 @@
 from django.urls import reverse
 from django.utils.html import format_html
 
-from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
+from closercities.modeladmin import ReadOnlyPermissionHelper
+
 from .models import Submission, SurveyResponse
-
-
-class ReadOnlyPermissionHelper(PermissionHelper):
-    """Submissions come from the public and answers from respondents: nobody adds or deletes
-    them by hand here. The case itself is edited as a page."""
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
 
 
 class SubmissionAdmin(ModelAdmin):
