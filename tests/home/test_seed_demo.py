@@ -103,6 +103,10 @@ def test_seeded_pages_form_a_valid_live_tree_with_real_places(client):
     assert response.status_code == 200
     listing = client.get("/api/v2/pages/?type=cases.CasePage&limit=1").json()
     assert listing["meta"]["total_count"] == 60
+    # The privacy page says what the search log keeps, and the footer links to it.
+    privacy = client.get("/privacy/").content.decode()
+    assert "cc_search" in privacy and "never your IP" in privacy
+    assert 'href="/privacy/"' in client.get("/").content.decode()
 
 
 @pytest.mark.django_db
