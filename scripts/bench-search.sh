@@ -40,6 +40,7 @@ log "seeding 10,000 cases (indexed in PostgreSQL)"
 ( time SEARCH_BACKEND=database manage seed_demo --cases 10000 --articles 200 --seed 1 ) 2>&1 | grep -E "Seeded|real" >&2
 log "measuring the database backend at 10,000"
 SEARCH_BACKEND=database manage bench_search --requests "$REQUESTS" >>"$OUT"
+SEARCH_BACKEND=database manage bench_search --requests "$REQUESTS" --query "sdg=6&topic=water" >>"$OUT"
 SEARCH_BACKEND=database manage bench_search --requests "$REQUESTS" --path /api/v2/search/suggest/ --query q=urb >>"$OUT"
 
 log "indexing 10,000 cases in OpenSearch"
