@@ -158,7 +158,7 @@ class DatabaseSearch:
 
     def _pages(self, text_ids, private):
         """Every live, public case and article matching the text, newest first, as
-        (id, counted, tested) for `_tally`, and each one's type."""
+        (id, values, sub-region) for `_tally`, and {id: "case" or "article"}."""
         queryset = Page.objects.live().type(*TYPES.values())
         for path in private:
             queryset = queryset.exclude(path__startswith=path)
