@@ -43,6 +43,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 static-vendor: node_modules/.package-lock.json ## Copy Leaflet + markercluster from npm into static/vendor/ (commit the result)
 	npm run build
 
+# The whole suite runs last, so its pytest summary ("N passed") is the last thing CI prints.
 test-all: install postgres-start node_modules/.package-lock.json ## Lint, the full suite on PostgreSQL, search on SQLite and OpenSearch, API fuzzing (what CI runs)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
@@ -50,7 +51,6 @@ test-all: install postgres-start node_modules/.package-lock.json ## Lint, the fu
 	$(MAKE) fuzz-api
 	$(MAKE) test-search-sqlite
 	$(MAKE) test-search-engine
-	# The whole suite last, so its pytest summary ("N passed") is the last thing CI prints.
 	DATABASE_URL=$$(scripts/postgres.sh url) $(BIN)/python -m pytest
 
 # Fails (never skips) when the node cannot be started or reached.

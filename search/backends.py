@@ -208,7 +208,8 @@ class DatabaseSearch:
                     region or None,
                     types[pk],
                     status or None,
-                    start if types[pk] == "case" else published,
+                    # EXTRACT gives a numeric on PostgreSQL: the year as a whole number.
+                    start if types[pk] == "case" else None if published is None else int(published),
                 ),
                 subregion or None,
             )
