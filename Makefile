@@ -22,8 +22,9 @@ $(BIN)/activate: requirements.txt
 
 install: $(BIN)/activate ## Create .venv and install the pinned requirements
 
-migrate: install ## Apply database migrations
+migrate: install ## Apply database migrations (and create the cache table production uses)
 	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
 
 seed: migrate ## Seed demo content (DEMO_CASES, DEMO_ARTICLES)
 	$(MANAGE) seed_demo --cases $(DEMO_CASES) --articles $(DEMO_ARTICLES) --seed 1

@@ -25,6 +25,7 @@ cleanup() {
 trap cleanup EXIT
 
 .venv/bin/python manage.py migrate --noinput -v0
+.venv/bin/python manage.py createcachetable
 .venv/bin/python manage.py collectstatic --noinput -v0
 .venv/bin/python manage.py seed_demo --cases 150 --articles 20 --seed 1 >/dev/null
 .venv/bin/gunicorn closercities.wsgi --bind "127.0.0.1:$PORT" --workers 2 \

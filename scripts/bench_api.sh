@@ -40,6 +40,7 @@ with connection.cursor() as cursor:
         cursor.execute('CREATE DATABASE "$DB"')
 PY
 .venv/bin/python manage.py migrate --noinput -v0
+.venv/bin/python manage.py createcachetable
 .venv/bin/python manage.py collectstatic --noinput -v0
 .venv/bin/python manage.py seed_demo --cases "$CASES" --articles 200 --seed 1 --no-index
 

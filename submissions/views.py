@@ -17,8 +17,8 @@ from .models import Submission, new_token
 
 class PublicSubmissionThrottle(SimpleRateThrottle):
     """At most 5 submissions an hour from one client (by IP address), counted in Django's
-    default cache, for the API and the HTML form alike. With several server processes the
-    default cache must be shared (database, Redis or Memcached) for the limit to hold."""
+    default cache, for the API and the HTML form alike. Production's cache is a database
+    table that every server process shares, so the limit holds across gunicorn workers."""
 
     rate = "5/hour"
     scope = "public-submissions"

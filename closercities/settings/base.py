@@ -129,6 +129,10 @@ TAGGIT_CASE_INSENSITIVE = True
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # Rate limits count per client address. 0: the connecting address, whatever a client
+    # writes in X-Forwarded-For (DRF's default trusts that header, so anyone could dodge the
+    # limits). Behind N reverse proxies set NUM_PROXIES=N.
+    "NUM_PROXIES": int(env.get("NUM_PROXIES", "0")),
 }
 
 # The public API (closercities/api): which other sites' browsers may call it, the anonymous rate

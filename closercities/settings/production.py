@@ -32,3 +32,14 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# One cache for every server process. Rate limits (5 submissions an hour, the anonymous API
+# rate) and the API's answer cache must be counted and emptied once, not once per gunicorn
+# worker. The database cache needs no other service; `manage.py createcachetable` (run by
+# `make migrate`) creates its table.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": get("CACHE_TABLE", "closercities_cache"),
+    }
+}

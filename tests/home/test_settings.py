@@ -49,3 +49,22 @@ def test_production_passes_the_deploy_checks():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_server_processes_share_one_cache(tmp_path):
+    """Rate limits and cached API answers hold across gunicorn workers only if every process
+    sees the same cache: one process writes, another (a new interpreter) reads."""
+    env = {
+        "SECRET_KEY": "k3y-" + "9f8e7d6c5b4a" * 5,
+        "ALLOWED_HOSTS": "closercities.org",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    result = _manage("createcachetable", **env)
+    assert result.returncode == 0, result.stderr
+    write = "from django.core.cache import cache; cache.set('counted', 4, 60)"
+    result = _manage("shell", "-c", write, **env)
+    assert result.returncode == 0, result.stderr
+    read = "from django.core.cache import cache; print('seen', cache.get('counted'))"
+    result = _manage("shell", "-c", read, **env)
+    assert result.returncode == 0, result.stderr
+    assert "seen 4" in result.stdout

@@ -233,6 +233,22 @@ def test_more_than_five_submissions_an_hour_from_one_client_get_429(submit, clie
 
 
 @pytest.mark.django_db
+def test_a_forged_forwarded_for_header_does_not_lift_the_limit(client):
+    def post(n, forwarded):
+        return client.post(
+            CASES_API,
+            case_payload(title=f"Case {n}"),
+            content_type="application/json",
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
+
+    for n in range(5):
+        assert post(n, f"198.51.100.{n}").status_code == 201
+    assert post(6, "198.51.100.99").status_code == 429
+    assert Submission.objects.count() == 5
+
+
+@pytest.mark.django_db
 def test_topics_are_taken_from_the_curated_list(submit):
     from taxonomy.models import Topic
 
