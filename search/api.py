@@ -2,6 +2,7 @@
 `search.services`."""
 
 import json
+import math
 import time
 
 from django.http import JsonResponse
@@ -10,6 +11,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from wagtail.models import Page
+
+from closercities.api.throttling import AnonymousAPIThrottle
 
 from . import searchlog, services
 
@@ -27,10 +30,28 @@ def _bad_request(error):
     return _json({"message": error.message, "parameter": error.parameter}, status=400)
 
 
+def _throttled(request):
+    """The read API's anonymous rate limit (API_ANON_THROTTLE_RATE), one budget with
+    /api/v2/pages/ and the rest of the read API: a 429 answer with Retry-After, as DRF gives
+    there, or None within the limit."""
+    throttle = AnonymousAPIThrottle()
+    if throttle.allow_request(request, None):
+        return None
+    seconds = math.ceil(throttle.wait() or 1)
+    response = _json(
+        {"detail": f"Request was throttled. Expected available in {seconds} seconds."},
+        status=429,
+    )
+    response["Retry-After"] = str(seconds)
+    return response
+
+
 @require_GET
 def search(request):
     """Faceted search over published cases and science articles."""
     started = time.perf_counter()
+    if throttled := _throttled(request):
+        return throttled
     try:
         params = services.SearchParams.from_querydict(request.GET)
     except services.InvalidSearchParameter as error:
@@ -49,6 +70,8 @@ def search(request):
 @require_GET
 def suggest(request):
     """Up to 10 titles that start like `q`, for a search box's autocomplete."""
+    if throttled := _throttled(request):
+        return throttled
     text = request.GET.get("q", "")
     if len(text) > services.MAX_QUERY_LENGTH:
         error = services.InvalidSearchParameter(

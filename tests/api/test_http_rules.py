@@ -107,7 +107,14 @@ def test_cors_origins_come_from_the_environment(monkeypatch):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "url", ["/api/v2/pages/", "/api/v2/pages/?type=cases.CasePage", "/api/v2/map/"]
+    "url",
+    [
+        "/api/v2/pages/",
+        "/api/v2/pages/?type=cases.CasePage",
+        "/api/v2/map/",
+        "/api/v2/search/?q=water",
+        "/api/v2/search/suggest/?q=wat",
+    ],
 )
 def test_anonymous_clients_are_rate_limited(client, case, settings, url):
     settings.API_ANON_THROTTLE_RATE = "3/minute"
@@ -118,6 +125,18 @@ def test_anonymous_clients_are_rate_limited(client, case, settings, url):
     assert 0 < int(limited["Retry-After"]) <= 60
     # Another client (address) still gets answers.
     assert client.get(url, REMOTE_ADDR="10.0.0.7").status_code == 200
+
+
+@pytest.mark.django_db
+def test_search_and_pages_share_one_rate_limit(client, case, settings):
+    settings.API_ANON_THROTTLE_RATE = "3/minute"
+    assert client.get("/api/v2/pages/").status_code == 200
+    assert client.get("/api/v2/search/?q=water").status_code == 200
+    assert client.get("/api/v2/search/suggest/?q=wat").status_code == 200
+    limited = client.get("/api/v2/search/?q=water")
+    assert limited.status_code == 429
+    assert limited.json()["detail"].startswith("Request was throttled")
+    assert client.get("/api/v2/pages/").status_code == 429
 
 
 @pytest.mark.django_db
