@@ -347,8 +347,9 @@ def search(params, request=None, absolute_urls=False):
     backend = backends.get_backend()
     private = restricted_paths()
     hits = backend.search(params, private)
-    results = hydrate(hits.page_ids, params.q, request, absolute_urls, private, hits.types)
-    facets = build_facets(hits.facet_counts, params)
+    sdgs = list(SDG.objects.order_by("number"))  # read once: results and facet
+    results = hydrate(hits.page_ids, params.q, sdgs, request, absolute_urls, private, hits.types)
+    facets = build_facets(hits.facet_counts, params, sdgs)
     promotions = promotions_for(params, private) if params.page == 1 else []
     return SearchResult(
         params=params,
@@ -441,16 +442,16 @@ RESULT_FIELDS = {
 }
 
 
-def hydrate(page_ids, query, request=None, absolute_urls=False, private=None, types=None):
+def hydrate(page_ids, query, sdgs, request=None, absolute_urls=False, private=None, types=None):
     """Turn ordered page ids into result items; only pages that are live and public now.
-    `types` ({id: "case" or "article"}, when the backend knows them) spares the queries for a
-    page type that is not on this page of results."""
+    `sdgs` are the 17 goals; `types` ({id: "case" or "article"}, when the backend knows them)
+    spares the queries for a page type that is not on this page of results."""
     if not page_ids:
         return []
     private = restricted_paths() if private is None else private
     wanted = set(types.values()) if types else set(TYPES)
-    pages, sdgs, topics = {}, defaultdict(list), defaultdict(list)
-    sdg_items = None
+    sdg_items = {sdg.number: sdg.as_api() for sdg in sdgs}
+    pages, page_sdgs, topics = {}, defaultdict(list), defaultdict(list)
     for key, model in TYPES.items():
         if key not in wanted:
             continue
@@ -463,16 +464,14 @@ def hydrate(page_ids, query, request=None, absolute_urls=False, private=None, ty
         pages.update((page.pk, page) for page in found)
         # Their SDGs and topics as plain rows: two queries, with no model objects to build.
         chosen = model.objects.filter(pk__in=[page.pk for page in found]).order_by()
-        if sdg_items is None:
-            sdg_items = {sdg.number: sdg.as_api() for sdg in SDG.objects.all()}
         rows = chosen.filter(sdgs__isnull=False).values_list("pk", "sdgs__number")
         for pk, number in rows.order_by("sdgs__number"):
-            sdgs[pk].append(sdg_items[number])
+            page_sdgs[pk].append(sdg_items[number])
         rows = chosen.filter(topics__isnull=False).values_list("pk", "topics__name", "topics__slug")
         for pk, name, slug in rows.order_by("topics__name"):
             topics[pk].append({"name": name, "slug": slug})
     return [
-        _result_item(pages[pk], sdgs[pk], topics[pk], query, request, absolute_urls)
+        _result_item(pages[pk], page_sdgs[pk], topics[pk], query, request, absolute_urls)
         for pk in page_ids
         if pk in pages
     ]
@@ -500,7 +499,7 @@ def _result_item(page, sdgs, topics, query, request, absolute_urls):
     }
 
 
-def build_facets(facet_counts, params):
+def build_facets(facet_counts, params, sdgs):
     """Counts → [{value, label, count, selected}] per facet, in a stable, useful order."""
     counts = facet_counts.counts
     facets = {}
@@ -514,7 +513,7 @@ def build_facets(facet_counts, params):
             "count": sdg_counts.get(sdg.number, 0),
             "selected": sdg.number in params.sdg,
         }
-        for sdg in SDG.objects.order_by("number")
+        for sdg in sdgs
     ]
 
     topic_slugs = set(counts["topic"]) | set(params.topic)
