@@ -25,7 +25,7 @@ from taxonomy.models import Topic
 from taxonomy.serializers import SDGListField, TopicListField
 
 from . import serializers
-from .listing import case_listing
+from .listing import page_listing
 from .related import related_cases
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
@@ -69,25 +69,18 @@ class CaseIndexPage(Page):
     subpage_types = ["cases.CasePage"]
     max_count = 1
 
-    def get_context(self, request, *args, **kwargs):
-        """Published cases through the search service: facet filters, counts and pagination."""
-        context = super().get_context(request, *args, **kwargs)
-        context.update(case_listing(request))
-        return context
-
     def serve(self, request, *args, **kwargs):
-        from search.services import InvalidSearchParameter
-
-        try:
-            return super().serve(request, *args, **kwargs)
-        except InvalidSearchParameter as error:
-            # A bad filter in the address is the visitor's mistake, not a server error.
-            return TemplateResponse(
-                request,
-                "cases/case_index_page.html",
-                {"page": self, "self": self, "request": request, "error": error},
-                status=400,
-            )
+        """Published cases through the search service: facet filters, counts and pagination.
+        A bad filter in the address is the visitor's mistake: 400 with the message."""
+        request.is_preview = False
+        listing = page_listing(request, "case")
+        context = {**self.get_context(request, *args, **kwargs), **listing}
+        return TemplateResponse(
+            request,
+            self.get_template(request, *args, **kwargs),
+            context,
+            status=400 if "error" in listing else 200,
+        )
 
 
 class CaseTopic(ItemBase):

@@ -24,7 +24,7 @@ def related_cases(case, limit=4):
     The ranking is cached under the content version (which changes whenever anything is
     published, unpublished, moved or deleted), so a case page costs one small query for it.
     """
-    from closercities.api.models import ContentVersion
+    from core.models import ContentVersion
 
     from .models import CasePage
 

@@ -5,15 +5,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api import api_router
 from home.views import case_map
-
-from .api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/submissions/", include("submissions.api_urls")),
-    path("", include("closercities.api.urls")),
+    path("", include("api.urls")),
     path("api/v2/search/", include("search.api_urls")),
     path("api/v2/", api_router.urls),
     path("search/", include("search.urls")),
@@ -33,4 +32,4 @@ urlpatterns += [
 ]
 
 # API clients get a JSON 404 under /api/; everyone else gets the site's page.
-handler404 = "closercities.api.views.page_not_found"
+handler404 = "api.views.page_not_found"

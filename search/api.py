@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from wagtail.models import Page
 
-from closercities.api.throttling import AnonymousAPIThrottle
+from core.throttling import AnonymousAPIThrottle
 
 from . import searchlog, services
 

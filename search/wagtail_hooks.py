@@ -1,9 +1,11 @@
 """Search logs in the admin, for the researchers who study how professionals search: list,
 filter and export as CSV (wagtail-modeladmin, read-only)."""
 
+from wagtail import hooks
+
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from closercities.modeladmin import ReadOnlyPermissionHelper
+from core.modeladmin import ReadOnlyPermissionHelper
 
 from .models import SearchClick, SearchLog
 
@@ -49,3 +51,11 @@ class SearchResearchGroup(ModelAdminGroup):
     menu_icon = "search"
     menu_order = 260
     items = (SearchLogAdmin, SearchClickAdmin)
+
+
+@hooks.register("page_listing")
+def page_listing(request, content_type):
+    """The index pages list their published pages through the search service."""
+    from .listing import page_listing
+
+    return page_listing(request, content_type)

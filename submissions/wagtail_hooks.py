@@ -5,7 +5,7 @@ from django.utils.html import format_html
 
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from closercities.modeladmin import ReadOnlyPermissionHelper
+from core.modeladmin import ReadOnlyPermissionHelper
 
 from .models import Submission, SurveyResponse
 

@@ -8,12 +8,13 @@ BASE_DIR = env.BASE_DIR
 PROJECT_DIR = os.path.join(BASE_DIR, "closercities")
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "taxonomy",
     "cases",
     "articles",
     "search",
-    "closercities.api",
+    "api",
     "submissions",
     "wagtail.api.v2",
     "wagtail.api.v3",
@@ -135,7 +136,7 @@ REST_FRAMEWORK = {
     "NUM_PROXIES": int(env.get("NUM_PROXIES", "0")),
 }
 
-# The public API (closercities/api): which other sites' browsers may call it, the anonymous rate
+# The public API (api/): which other sites' browsers may call it, the anonymous rate
 # limit (HTTP 429 with Retry-After above it), and how long answers are cached (they are also
 # invalidated whenever content is published or unpublished).
 CORS_ALLOWED_ORIGINS = env.get_list("CORS_ALLOWED_ORIGINS")

@@ -1,10 +1,9 @@
 from django.apps import AppConfig
 
 
-class APIConfig(AppConfig):
-    name = "closercities.api"
-    label = "closercities_api"
-    verbose_name = "Content API"
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = "Core"
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

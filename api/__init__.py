@@ -1,8 +1,9 @@
 """The public content API: Wagtail API v2 (pages, images, documents) with the platform's filters,
 the map, statistics and open-data endpoints, the OpenAPI description, and Wagtail API v3.
 
-`api_router` is imported lazily: this package is also a Django app (for its signal handlers and
-the content version model), and an app's package must not import models when it is loaded.
+Routing, caching and the description live here; the data comes from the apps that own it.
+`api_router` is imported lazily: this package is also a Django app, and an app's package must
+not import models when it is loaded.
 """
 
 

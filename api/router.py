@@ -12,11 +12,11 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from articles.models import ArticleAuthor, ArticlePage
 from cases.models import CasePage
+from core.caching import cached_read
+from core.throttling import AnonymousAPIThrottle
 from submissions.services import SUBMITTED_IMAGES_COLLECTION
 
-from .caching import cached_read
 from .filters import PageFieldsFilter, TaxonomyFilter
-from .throttling import AnonymousAPIThrottle
 
 
 def _prefetch_for(model, public_pages):

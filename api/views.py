@@ -10,9 +10,10 @@ from wagtail.api.v2.utils import BadRequestError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.caching import cached_read
+from core.throttling import AnonymousAPIThrottle
+
 from . import openapi, services
-from .caching import cached_read
-from .throttling import AnonymousAPIThrottle
 
 
 class ReadEndpoint(APIView):

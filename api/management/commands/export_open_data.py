@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from closercities.api import services
+from api import services
 
 
 class Command(BaseCommand):

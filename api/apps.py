@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class APIConfig(AppConfig):
+    name = "api"
+    verbose_name = "Content API"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,235 @@
+"""The building blocks of the OpenAPI description: schema helpers, the shared parameters and
+schemas (filters, pagination, SDG, topic, country), and the standard responses of a cached,
+rate-limited read. Each domain's paths are in a module of their own beside this one."""
+
+
+def ref(name):
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def nullable(schema):
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+STRING = {"type": "string"}
+INTEGER = {"type": "integer"}
+NUMBER = {"type": "number"}
+DATETIME = {"type": "string", "format": "date-time"}
+YEAR = {"type": "integer", "minimum": 1900, "maximum": 2100}
+
+
+def obj(properties, required=None, extra=True):
+    schema = {"type": "object", "properties": properties}
+    schema["required"] = list(properties) if required is None else required
+    if not extra:
+        schema["additionalProperties"] = False
+    return schema
+
+
+def array(items):
+    return {"type": "array", "items": items}
+
+
+def query(name, description, schema=None, **extra):
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema or {"type": "string", "maxLength": 200},
+        **extra,
+    }
+
+
+def json_body(schema, description="OK"):
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+ERROR = json_body(ref("Error"), "A parameter is wrong; the message starts with its name.")
+NOT_FOUND = json_body(ref("Error"), "Not found (or not published).")
+THROTTLED = {
+    "description": "Too many requests from this client; retry after the given seconds.",
+    "headers": {"Retry-After": {"schema": {"type": "string"}}},
+    "content": {"application/json": {"schema": ref("Throttled")}},
+}
+NOT_MODIFIED = {"description": "Not modified since the ETag or date the client sent."}
+# Answered by the web server in front of Django for request lines over its limit (gunicorn:
+# 4094 bytes).
+URI_TOO_LONG = {"description": "The request's URL is too long."}
+CACHE_HEADERS = {
+    "ETag": {"schema": {"type": "string"}, "description": "Send back in If-None-Match."},
+    "Last-Modified": {"schema": {"type": "string"}, "description": "Last content change."},
+    "Cache-Control": {"schema": {"type": "string"}},
+}
+
+
+def read(schema, description="OK", content_type="application/json"):
+    """Responses of a cached, rate-limited read endpoint."""
+    return {
+        "200": {
+            "description": description,
+            "headers": CACHE_HEADERS,
+            "content": {content_type: {"schema": schema}},
+        },
+        "304": NOT_MODIFIED,
+        "400": ERROR,
+        "429": THROTTLED,
+    }
+
+
+FILTERS = [
+    query(
+        "sdg",
+        "SDG number(s), 1 to 17. Repeat or separate with commas for OR.",
+        examples={"one": {"value": "11"}, "two": {"value": "3,11"}},
+    ),
+    query("topic", "Topic slug(s), e.g. mobility. Repeat or separate with commas for OR."),
+    query("country", "ISO 3166-1 alpha-2 code(s), e.g. KE. Repeat or comma-separate for OR."),
+    query("region", "UN M49 region or sub-region code(s), e.g. 002 (Africa), 014."),
+    query("status", "Case status: idea, pilot, running, scaled_up, completed."),
+    query("year_from", "Cases that started (articles published) in or after this year."),
+    query("year_to", "Cases that started (articles published) in or before this year."),
+]
+PAGINATION = [
+    query("limit", "Items per page, at most 100 (default 20).", {"type": "string"}),
+    query("offset", "Items to skip.", {"type": "string"}),
+]
+PAGE_LISTING_PARAMETERS = [
+    query("type", "Page type, e.g. cases.CasePage or articles.ArticlePage."),
+    query("fields", "Fields to include, comma-separated; * for all of the type's fields."),
+    *FILTERS,
+    query("child_of", "Id of the parent page (or 'root')."),
+    query("descendant_of", "Id of an ancestor page (or 'root')."),
+    query("order", "A field to order by, '-' in front for descending, or 'random'."),
+    query("search", "Text to search for."),
+    query("search_operator", "and or or: how the words of `search` combine."),
+    *PAGINATION,
+]
+SEARCH_PARAMETERS = [
+    query("q", "Free text; empty browses everything that matches the filters."),
+    *FILTERS,
+    query("type", "case or article. Repeat for both."),
+    query("order", "relevance (default) or newest."),
+    query("page", "Page number, from 1."),
+    query("page_size", "Results per page, at most 100."),
+]
+
+SDG = obj({"number": INTEGER, "title": STRING, "colour": STRING})
+TOPIC = obj({"name": STRING, "slug": STRING})
+COUNTRY = obj({"code": STRING, "name": STRING})
+RELATED_PAGE = obj({"id": INTEGER, "title": STRING, "url": nullable(STRING)})
+PAGE_META = obj(
+    {
+        "type": STRING,
+        "detail_url": STRING,
+        "html_url": nullable(STRING),
+        "slug": STRING,
+        "first_published_at": nullable(DATETIME),
+        "search_description": STRING,
+        "seo_title": STRING,
+        "show_in_menus": {"type": "boolean"},
+        "locale": STRING,
+        "alias_of": {},
+        "parent": nullable({"type": "object"}),
+    },
+    required=["type", "detail_url"],
+)
+PAGE = obj(
+    {
+        "id": INTEGER,
+        "meta": PAGE_META,
+        "title": STRING,
+        # Cases (cases.CasePage)
+        "summary": STRING,
+        "body": array({"type": "object"}),
+        "main_image": nullable({"type": "object"}),
+        "city": STRING,
+        "country": nullable(COUNTRY),
+        "region": nullable(
+            obj(
+                {
+                    "code": STRING,
+                    "name": STRING,
+                    "subregion": obj({"code": STRING, "name": STRING}),
+                }
+            )
+        ),
+        "location": nullable(obj({"lat": NUMBER, "lon": NUMBER})),
+        "sdgs": array(SDG),
+        "topics": array(TOPIC),
+        "actors": array(
+            obj(
+                {"id": INTEGER, "organisation": STRING, "sector": STRING, "role": STRING},
+                required=["organisation", "sector", "role"],
+            )
+        ),
+        "lessons_learned": STRING,
+        "barriers": STRING,
+        "facilitating_conditions": STRING,
+        "target_groups": STRING,
+        "scale": STRING,
+        "status": STRING,
+        "start_year": nullable(INTEGER),
+        "end_year": nullable(INTEGER),
+        "links": array({"type": "object"}),
+        "attachments": array({"type": "object"}),
+        "related_articles": array(RELATED_PAGE),
+        # Science articles (articles.ArticlePage)
+        "article_type": STRING,
+        "publication_date": {"type": "string", "format": "date"},
+        "authors": array(obj({"name": STRING, "affiliation": STRING, "orcid": STRING})),
+        "related_cases": array(RELATED_PAGE),
+        "reference": STRING,
+        "doi": STRING,
+        # Index and standard pages
+        "intro": {"type": ["string", "object"]},
+    },
+    required=["id", "meta"],
+)
+MEDIA_ITEM = obj(
+    {
+        "id": INTEGER,
+        "meta": obj(
+            {"type": STRING, "detail_url": STRING, "tags": array(STRING)},
+            required=["type", "detail_url"],
+        ),
+        "title": STRING,
+    },
+    required=["id", "meta", "title"],
+)
+
+
+def listing(item):
+    return obj({"meta": obj({"total_count": INTEGER}), "items": array(item)})
+
+
+def operation(summary, description, parameters, responses, tag, operation_id):
+    return {
+        "get": {
+            "summary": summary,
+            "description": description,
+            "operationId": operation_id,
+            "tags": [tag],
+            "parameters": parameters,
+            "responses": {**responses, "414": URI_TOO_LONG},
+        }
+    }
+
+
+def find(operation_id):
+    return operation(
+        "Find by id",
+        "Redirects to the detail URL.",
+        [query("id", "The id.")],
+        {
+            "302": {"description": "Found: see Location."},
+            "400": ERROR,
+            "404": NOT_FOUND,
+            "429": THROTTLED,
+        },
+        "media",
+        operation_id,
+    )
+
+
+ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}

@@ -1,0 +1,122 @@
+"""Faceted search, title suggestions and result clicks."""
+
+from .schema import (
+    COUNTRY,
+    INTEGER,
+    SDG,
+    SEARCH_PARAMETERS,
+    STRING,
+    THROTTLED,
+    TOPIC,
+    array,
+    json_body,
+    nullable,
+    obj,
+    operation,
+    query,
+)
+
+FACET_VALUE = obj(
+    {
+        "value": {"type": ["string", "integer"]},
+        "label": STRING,
+        "count": INTEGER,
+        "selected": {"type": "boolean"},
+    }
+)
+SEARCH_RESULT = obj(
+    {
+        "id": INTEGER,
+        "type": {"enum": ["case", "article"]},
+        "title": STRING,
+        "url": nullable(STRING),
+        "api_url": STRING,
+        "summary": STRING,
+        "snippet": STRING,
+        "sdgs": array(SDG),
+        "topics": array(TOPIC),
+        "country": nullable(COUNTRY),
+        "city": nullable(STRING),
+        "start_year": nullable(INTEGER),
+    }
+)
+SEARCH = obj(
+    {
+        "count": INTEGER,
+        "page": INTEGER,
+        "page_size": INTEGER,
+        "results": array(SEARCH_RESULT),
+        "facets": obj(
+            {
+                name: array(FACET_VALUE)
+                for name in ("sdg", "topic", "country", "region", "type", "status", "year")
+            }
+        ),
+    }
+)
+SEARCH_ERROR = json_body(
+    obj({"message": STRING}), "A parameter is wrong; the message starts with its name."
+)
+
+
+def paths():
+    return {
+        "/api/v2/search/": operation(
+            "Faceted search",
+            "Text and filters → results, total and disjunctive facet counts. Values in facets are what the filters accept.",
+            SEARCH_PARAMETERS,
+            {"200": json_body(SEARCH), "400": SEARCH_ERROR, "429": THROTTLED},
+            "search",
+            "search",
+        ),
+        "/api/v2/search/suggest/": operation(
+            "Title suggestions",
+            "Up to 10 titles that start like `q`.",
+            [query("q", "The start of a title.")],
+            {
+                "200": json_body(
+                    obj(
+                        {
+                            "results": {
+                                "type": "array",
+                                "maxItems": 10,
+                                "items": obj({"id": INTEGER, "title": STRING}),
+                            }
+                        }
+                    )
+                ),
+                "400": SEARCH_ERROR,
+                "429": THROTTLED,
+            },
+            "search",
+            "search_suggest",
+        ),
+        "/api/v2/search/click/": {
+            "post": {
+                "summary": "Record that a search result was opened",
+                "description": "For research on how urban professionals search; anonymous.",
+                "operationId": "search_click",
+                "tags": ["search"],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": obj(
+                                {
+                                    "page_id": INTEGER,
+                                    "position": INTEGER,
+                                    "search_id": nullable(INTEGER),
+                                },
+                                required=["page_id", "position"],
+                            )
+                        }
+                    },
+                },
+                "responses": {
+                    "201": json_body(obj({"recorded": {"type": "boolean"}}), "Recorded."),
+                    "400": SEARCH_ERROR,
+                    "429": THROTTLED,
+                },
+            }
+        },
+    }

@@ -1,0 +1,38 @@
+"""Keep public caches true: anything that changes what the public may see bumps the content
+version (publishing, unpublishing, deleting or moving a page, making a page private or public
+again). Apps whose models pages show (SDGs, topics, researchers, ...) add them with
+`bump_on_change` in their `AppConfig.ready()`, so core depends on no app."""
+
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+UID = "closercities_content_changed"
+
+
+def content_changed(**kwargs):
+    from .models import ContentVersion
+
+    # Inside the change's own transaction: other readers see the new version and the new
+    # content together, at the commit, so old content is never cached under the new version.
+    ContentVersion.bump()
+
+
+def bump_on_change(*models):
+    """Saving or deleting any of `models` changes public content (pages show their names)."""
+    for sender in models:
+        for signal in (post_save, post_delete):
+            signal.connect(
+                content_changed,
+                sender=sender,
+                dispatch_uid=f"{UID}_{sender._meta.label_lower}_{signal is post_save}",
+            )
+
+
+def connect():
+    page_published.connect(content_changed, dispatch_uid=f"{UID}_published")
+    page_unpublished.connect(content_changed, dispatch_uid=f"{UID}_unpublished")
+    post_page_move.connect(content_changed, dispatch_uid=f"{UID}_moved")
+    post_delete.connect(content_changed, sender=Page, dispatch_uid=f"{UID}_deleted")
+    bump_on_change(PageViewRestriction)

@@ -1,0 +1,41 @@
+"""The index pages' listings (the case index), answered by the one search service and offered
+to the page models through the `page_listing` Wagtail hook (see wagtail_hooks.py), so the page
+apps never import search."""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+
+from core.models import ContentVersion
+
+from .services import InvalidSearchParameter, SearchParams, search
+
+
+def page_listing(request, content_type):
+    """Context for an index page listing `content_type` ("case"): `search` (one page of hits
+    with every facet's counts), `params` and `facets`; or `error` for a bad filter."""
+    query = request.GET.copy()
+    query.setlist("type", [content_type])
+    if not query.get("order"):
+        query["order"] = "newest"
+    try:
+        params = SearchParams.from_querydict(query)
+    except InvalidSearchParameter as error:
+        return {"error": error}
+    # Facet counts over thousands of pages are the slow part of an index; they only change
+    # when public content does, so they are cached under the content version (bumped on every
+    # publish, unpublish, move and delete) and the full address (results carry full URLs).
+    version, _ = ContentVersion.current()
+    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    key = f"{content_type}-index:{version}:{address}"
+    result = cache.get(key)
+    if result is None:
+        result = search(params, request)
+        cache.set(key, result, settings.API_CACHE_TIMEOUT)
+    return {
+        "search": result,
+        "params": result.params,
+        # Every item here has the one type, so the content-type facet has nothing to offer.
+        "facets": {**result.facets, "type": []},
+    }

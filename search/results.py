@@ -1,0 +1,183 @@
+"""What a search answers with: result items (only pages that are live and public now, with
+the fields a result shows) and the facets' values, labels and counts in a stable order."""
+
+import html
+import re
+from collections import defaultdict
+
+from django.conf import settings
+from django.urls import reverse
+
+from cases.models import CasePage, Status
+from taxonomy import regions
+from taxonomy.models import Topic
+
+from .services import (
+    MAX_YEAR,
+    MIN_YEAR,
+    TYPE_LABELS,
+    TYPES,
+    country_name,
+    restricted_paths,
+)
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _api_url(page_id):
+    base = getattr(settings, "WAGTAILAPI_BASE_URL", "") or ""
+    return base.rstrip("/") + reverse("wagtailapi:pages:detail", args=[page_id])
+
+
+def snippet(text, query, length=240):
+    """The summary, escaped, with the words of the query marked (<mark>)."""
+    text = text or ""
+    if len(text) > length:
+        text = text[:length].rsplit(" ", 1)[0] + "…"
+    escaped = html.escape(text)
+    words = sorted({w for w in _WORD.findall(query.lower()) if len(w) > 1}, key=len, reverse=True)
+    if not words:
+        return escaped
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(html.escape(w)) for w in words) + r")", re.IGNORECASE
+    )
+    return pattern.sub(r"<mark>\1</mark>", escaped)
+
+
+# What a result item shows, by page type: the rest of a page (its body above all) stays in
+# the database.
+RESULT_FIELDS = {
+    "case": ("title", "path", "url_path", "summary", "country", "city", "start_year"),
+    "article": ("title", "path", "url_path", "summary"),
+}
+
+
+def hydrate(page_ids, query, sdgs, request=None, absolute_urls=False, private=None, types=None):
+    """Turn ordered page ids into result items; only pages that are live and public now.
+    `sdgs` are the 17 goals; `types` ({id: "case" or "article"}, when the backend knows them)
+    spares the queries for a page type that is not on this page of results."""
+    if not page_ids:
+        return []
+    private = restricted_paths() if private is None else private
+    wanted = set(types.values()) if types else set(TYPES)
+    sdg_items = {sdg.number: sdg.as_api() for sdg in sdgs}
+    pages, page_sdgs, topics = {}, defaultdict(list), defaultdict(list)
+    for key, model in TYPES.items():
+        if key not in wanted:
+            continue
+        queryset = model.objects.live().filter(pk__in=page_ids).only(*RESULT_FIELDS[key])
+        found = [
+            page for page in queryset if not any(page.path.startswith(path) for path in private)
+        ]
+        if not found:
+            continue
+        pages.update((page.pk, page) for page in found)
+        # Their SDGs and topics as plain rows: two queries, with no model objects to build.
+        chosen = model.objects.filter(pk__in=[page.pk for page in found]).order_by()
+        rows = chosen.filter(sdgs__isnull=False).values_list("pk", "sdgs__number")
+        for pk, number in rows.order_by("sdgs__number"):
+            page_sdgs[pk].append(sdg_items[number])
+        rows = chosen.filter(topics__isnull=False).values_list("pk", "topics__name", "topics__slug")
+        for pk, name, slug in rows.order_by("topics__name"):
+            topics[pk].append({"name": name, "slug": slug})
+    return [
+        _result_item(pages[pk], page_sdgs[pk], topics[pk], query, request, absolute_urls)
+        for pk in page_ids
+        if pk in pages
+    ]
+
+
+def _result_item(page, sdgs, topics, query, request, absolute_urls):
+    is_case = isinstance(page, CasePage)
+    return {
+        "id": page.pk,
+        "type": "case" if is_case else "article",
+        "title": page.title,
+        "url": page.get_full_url(request) if absolute_urls else page.get_url(request),
+        "api_url": _api_url(page.pk),
+        "summary": page.summary,
+        "snippet": snippet(page.summary, query),
+        "sdgs": sdgs,
+        "topics": topics,
+        "country": (
+            {"code": page.country.code, "name": country_name(page.country.code)}
+            if is_case and page.country
+            else None
+        ),
+        "city": page.city if is_case else None,
+        "start_year": page.start_year if is_case else None,
+    }
+
+
+def build_facets(facet_counts, params, sdgs):
+    """Counts → [{value, label, count, selected}] per facet, in a stable, useful order."""
+    counts = facet_counts.counts
+    facets = {}
+
+    sdg_counts = counts["sdg"]
+    facets["sdg"] = [
+        {
+            "value": sdg.number,
+            "label": sdg.title,
+            "colour": sdg.colour,
+            "count": sdg_counts.get(sdg.number, 0),
+            "selected": sdg.number in params.sdg,
+        }
+        for sdg in sdgs
+    ]
+
+    topic_slugs = set(counts["topic"]) | set(params.topic)
+    names = dict(Topic.objects.filter(slug__in=topic_slugs).values_list("slug", "name"))
+    facets["topic"] = _items(counts["topic"], params.topic, lambda slug: names.get(slug, slug))
+
+    facets["country"] = _items(counts["country"], params.country, country_name)
+    facets["region"] = _items(
+        counts["region"],
+        params.region,
+        lambda code: regions.REGIONS.get(code) or regions.SUBREGIONS.get(code, (code,))[0],
+    )
+    facets["type"] = [
+        {
+            "value": key,
+            "label": label,
+            "count": counts["type"].get(key, 0),
+            "selected": key in params.type,
+        }
+        for key, label in TYPE_LABELS.items()
+    ]
+    facets["status"] = [
+        {
+            "value": key,
+            "label": str(label),
+            "count": counts["status"].get(key, 0),
+            "selected": key in params.status,
+        }
+        for key, label in Status.choices
+        if counts["status"].get(key) or key in params.status
+    ]
+
+    def year_selected(year):
+        if not params.has_year_range:
+            return False
+        low = params.year_from or MIN_YEAR
+        high = params.year_to or MAX_YEAR
+        return low <= year <= high
+
+    facets["year"] = [
+        {"value": year, "label": str(year), "count": count, "selected": year_selected(year)}
+        for year, count in sorted(counts["year"].items(), reverse=True)
+    ]
+    return facets
+
+
+def _items(counts, selected, label):
+    """Values with hits (most first), plus selected values even when they have none."""
+    values = {value: count for value, count in counts.items() if count}
+    for value in selected:
+        values.setdefault(value, 0)
+    labels = {value: label(value) for value in values}
+    ordered = sorted(values.items(), key=lambda item: (-item[1], labels[item[0]].lower()))
+    return [
+        {"value": value, "label": labels[value], "count": count, "selected": value in selected}
+        for value, count in ordered
+    ]

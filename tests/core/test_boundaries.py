@@ -1,0 +1,51 @@
+"""The project's dependency rules (ARCHITECTURE.md), checked on every import in the code,
+including the ones inside functions."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+APPS = ["core", "home", "taxonomy", "cases", "articles", "search", "api", "submissions"]
+
+
+def imported_apps(app):
+    """{imported top-level package: [file:line, ...]} for every module of `app`."""
+    found = {}
+    for path in (ROOT / app).rglob("*.py"):
+        if "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            for name in names:
+                top = name.split(".")[0]
+                found.setdefault(top, []).append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    return found
+
+
+def test_core_imports_no_other_app_of_the_project():
+    imports = imported_apps("core")
+    assert not {app: imports[app] for app in APPS if app != "core" and app in imports}
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_no_app_imports_the_project_package(app):
+    """closercities/ holds settings and URL routing; apps read settings through django.conf."""
+    assert "closercities" not in imported_apps(app)
+
+
+@pytest.mark.parametrize("app", ["core", "home", "taxonomy", "cases", "articles", "submissions"])
+def test_domain_apps_do_not_import_the_api_app(app):
+    assert "api" not in imported_apps(app)
+
+
+def test_cases_and_search_do_not_import_each_other_both_ways():
+    """The case index asks for its listing through the `page_listing` hook; search may import
+    cases (its page types), cases never imports search."""
+    assert "search" not in imported_apps("cases")
+    assert "cases" in imported_apps("search")
