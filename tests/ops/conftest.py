@@ -5,12 +5,14 @@ their own (`make test-faults`, `make test-cluster`, both in `make test-all`) and
 in any other run unless FAULT_TESTS=1 is set.
 """
 
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings as django_settings
 from django.db import connection
@@ -20,6 +22,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 FAULT_TESTS = os.environ.get("FAULT_TESTS") == "1"
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+FIGURES = ROOT / "test-artifacts" / "ops" / "figures.json"
 
 
 def pytest_collection_modifyitems(config, items):
@@ -44,6 +47,15 @@ def wait_until(predicate, what, timeout=120, every=0.2):
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout} s waiting for {what}")
         time.sleep(every)
+
+
+def record_figure(name, **values):
+    """Keep a measurement (seconds, counts) in test-artifacts/ops/figures.json: `make
+    test-faults` prints them, docs/benchmarks.md quotes them. Never asserted on."""
+    FIGURES.parent.mkdir(parents=True, exist_ok=True)
+    figures = json.loads(FIGURES.read_text()) if FIGURES.exists() else {}
+    figures[name] = values
+    FIGURES.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n")
 
 
 def database_url():
@@ -152,3 +164,44 @@ def postgres():
     yield server
     if not server.controllable():
         server.start()
+
+
+class EngineNode:
+    """The OpenSearch node of scripts/opensearch.sh that SEARCH_URL points at."""
+
+    def __init__(self):
+        url = django_settings.WAGTAILSEARCH_BACKENDS["default"].get("URLS", [""])[0]
+        self.port = str(urlsplit(url).port or "")
+
+    def _run(self, action, check=True):
+        return subprocess.run(  # noqa: S603
+            [str(ROOT / "scripts" / "opensearch.sh"), action],
+            env=dict(os.environ, OPENSEARCH_PORT=self.port),
+            check=check,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+
+    def controllable(self):
+        status = self._run("status", check=False)
+        return status.returncode == 0 and f":{self.port}" in status.stdout
+
+    def stop(self):
+        self._run("stop")
+
+    def start(self):
+        """Start it and return once it answers healthy (yellow or green)."""
+        self._run("start")
+
+
+@pytest.fixture
+def engine_node():
+    if django_settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"].endswith("database"):
+        pytest.skip("needs a search engine (SEARCH_BACKEND=opensearch2)")
+    node = EngineNode()
+    if not node.controllable():
+        pytest.skip("SEARCH_URL is not the scripts/opensearch.sh node")
+    yield node
+    if not node.controllable():
+        node.start()

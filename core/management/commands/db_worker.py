@@ -70,6 +70,8 @@ class Worker(db_worker.Worker):
         and the error is the worker's own, for the service manager to see.
         """
         connection = connections[DBTaskResult.objects.db]
+        if connection.in_atomic_block:
+            raise error  # run inside someone's transaction (a test): nothing to reconnect
         if connection.connection is not None and connection.is_usable():
             raise error
         logger.warning(
