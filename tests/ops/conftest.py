@@ -36,6 +36,13 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+def unavailable(reason):
+    """Skip for want of a server; in CI (CI=true), where `make test-all` starts them, fail."""
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
 def wait_until(predicate, what, timeout=120, every=0.2):
     """Poll `predicate` until it is true; fail naming `what` after `timeout` seconds. (A
     deadline for something that must happen, never a measure of speed.)"""
@@ -157,10 +164,10 @@ class Postgres:
 @pytest.fixture
 def postgres():
     if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (DATABASE_URL)")
+        unavailable("needs PostgreSQL (DATABASE_URL)")
     server = Postgres()
     if not server.controllable():
-        pytest.skip("the database is not the scripts/postgres.sh server in PG_DATA")
+        unavailable("the database is not the scripts/postgres.sh server in PG_DATA")
     yield server
     if not server.controllable():
         server.start()
@@ -198,10 +205,10 @@ class EngineNode:
 @pytest.fixture
 def engine_node():
     if django_settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"].endswith("database"):
-        pytest.skip("needs a search engine (SEARCH_BACKEND=opensearch2)")
+        unavailable("needs a search engine (SEARCH_BACKEND=opensearch2)")
     node = EngineNode()
     if not node.controllable():
-        pytest.skip("SEARCH_URL is not the scripts/opensearch.sh node")
+        unavailable("SEARCH_URL is not the scripts/opensearch.sh node")
     yield node
     if not node.controllable():
         node.start()
