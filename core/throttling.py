@@ -16,7 +16,7 @@ import math
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 
 from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle
 
@@ -43,7 +43,10 @@ class WindowRateThrottle(SimpleRateThrottle):
         window = int(window)
         try:
             current, previous = count_hit(
-                cache, f"{key}:{window}", f"{key}:{window - 1}", 2 * self.duration
+                caches[DEFAULT_CACHE_ALIAS],
+                f"{key}:{window}",
+                f"{key}:{window - 1}",
+                2 * self.duration,
             )
         except CacheUnavailable:
             self._wait = None if self.fail_open else self.unavailable_wait
