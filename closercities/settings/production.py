@@ -39,3 +39,6 @@ STORAGES = {
 # database table that needs no other service (`manage.py createcachetable`, run by
 # `make migrate`). See env.cache().
 CACHES = cache()
+# nginx (deploy/nginx/) keeps anonymous visitors' pages this long; publishing shows there
+# within a minute.
+PAGE_CACHE_MAX_AGE = int(get("PAGE_CACHE_MAX_AGE", "60"))
