@@ -78,7 +78,8 @@ class AnonymousAPIThrottle(WindowRateThrottle, AnonRateThrottle):
     fail_open = True
 
     def get_rate(self):
-        return settings.API_ANON_THROTTLE_RATE
+        # Empty: no limit (for measuring what the limit costs; never in production).
+        return settings.API_ANON_THROTTLE_RATE or None
 
 
 class SubmissionRateThrottle(WindowRateThrottle):

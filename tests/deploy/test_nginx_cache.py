@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+if os.environ.get("CI") and not os.path.exists("/usr/sbin/nginx"):
+    raise pytest.UsageError("The deployment tests need nginx; CI must install it.")
 
 pytestmark = [
     pytest.mark.skipif(not os.path.exists("/usr/sbin/nginx"), reason="needs Debian's nginx"),
