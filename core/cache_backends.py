@@ -27,22 +27,24 @@ class CacheUnavailable(Exception):
     """The shared cache could not be reached; nothing was counted."""
 
 
-def count_hit(cache, key, previous_key, timeout):
-    """`cache` is a backend (`caches[alias]`, not the `cache` proxy). Count one request in the window `key` and read the previous window's count, for a
-    sliding-window rate limit: (this window's count including this hit, previous window's).
+def count_hit(cache, key, previous_key, timeout, also=()):
+    """`cache` is a backend (`caches[alias]`, not the `cache` proxy). Count one request in the
+    window `key` and read the previous window's count, for a sliding-window rate limit; read
+    the cache keys `also` at the same time. Returns (this window's count including this hit,
+    the previous window's, {key: value} of `also` that are there).
 
-    On Redis this is one round trip (INCR, EXPIRE and GET in one pipeline) and the increment
+    On Redis this is one round trip (INCR, EXPIRE and MGET in one pipeline) and the increment
     is atomic across every server process. Other caches (the database cache of a small
-    install, the local-memory cache of the tests) read both counts at once and write one.
+    install, the local-memory cache of the tests) read everything at once and write one count.
     """
     if isinstance(cache, ResilientRedisCache):
-        return cache.count_hit(key, previous_key, timeout)
+        return cache.count_hit(key, previous_key, timeout, also)
     # A read and a write: two requests of one client at the same instant may count once,
     # which a limit of hundreds a minute can afford on a small install.
-    found = cache.get_many([key, previous_key])
-    current = found.get(key, 0) + 1
+    found = cache.get_many([key, previous_key, *also])
+    current = found.pop(key, 0) + 1
     cache.set(key, current, timeout)
-    return current, found.get(previous_key, 0)
+    return current, found.pop(previous_key, 0), found
 
 
 def _degrades_to(fallback):
@@ -90,23 +92,29 @@ class ResilientRedisCache(RedisCache):
             self._down = False
             logger.warning("Redis cache reachable again")
 
-    def count_hit(self, key, previous_key, timeout):
+    def count_hit(self, key, previous_key, timeout, also=()):
         """See `count_hit()`; raises CacheUnavailable when Redis cannot be reached."""
         if self._down_until > time.monotonic():
             raise CacheUnavailable("Redis is down")
+        names = {self.make_and_validate_key(name): name for name in (previous_key, *also)}
         key = self.make_and_validate_key(key)
-        previous_key = self.make_and_validate_key(previous_key)
         try:
             pipeline = self._cache.get_client(key, write=True).pipeline(transaction=False)
             pipeline.incr(key)
             pipeline.expire(key, timeout)
-            pipeline.get(previous_key)
-            current, _, previous = pipeline.execute()
+            pipeline.mget(list(names))
+            current, _, values = pipeline.execute()
         except RedisError as error:
             self._went_down(error)
             raise CacheUnavailable(str(error)) from error
         self._came_back()
-        return current, int(previous or 0)
+        loads = self._cache._serializer.loads
+        found = {
+            name: loads(value)
+            for name, value in zip(names.values(), values, strict=True)
+            if value is not None
+        }
+        return current, found.pop(previous_key, 0), found
 
     @_degrades_to(False)
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):

@@ -3,7 +3,7 @@
 An answer is cached, already rendered, under its full request path together with the content
 version it was built from (see `models.ContentVersion`), and served again while that version is
 current. Serving it costs one round trip to the cache, which brings the version and the body
-together (the anonymous rate limit costs one more), and no database query. Its ETag and
+together with the anonymous rate limit's count (core/throttling.py), and no database query. Its ETag and
 Last-Modified come from the same version, so a client that sends them back gets 304 Not
 Modified without any content query.
 """
@@ -38,10 +38,14 @@ def cached_read(request, build, content_type=JSON):
     raise BadRequestError, which is never cached. With API_CACHE_TIMEOUT=0 nothing is cached
     (and nothing is written to the cache).
     """
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    digest = _digest(request)
     key = f"closercities-api:{digest}"
     timeout = settings.API_CACHE_TIMEOUT
-    (version, changed_at), found = ContentVersion.current_with(*([key] if timeout else []))
+    (version, changed_at), found = ContentVersion.current_with(
+        *([key] if timeout else []),
+        # Read by the rate limit in its round trip, when there is one (core/throttling.py).
+        already_read=getattr(request, "closercities_cache_read", None),
+    )
     etag = f'"v{version}-{digest[:16]}"'
     last_modified = int(changed_at.timestamp())
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
@@ -57,6 +61,15 @@ def cached_read(request, build, content_type=JSON):
     response["Last-Modified"] = http_date(last_modified)
     patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
     return response
+
+
+def _digest(request):
+    return hashlib.sha256(request.get_full_path().encode()).hexdigest()
+
+
+def answer_keys(request):
+    """The cache keys `cached_read` reads for `request`: the content version and the answer."""
+    return (ContentVersion.CACHE_KEY, f"closercities-api:{_digest(request)}")
 
 
 def share_site_root_paths(pages):

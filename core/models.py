@@ -36,9 +36,13 @@ class ContentVersion(models.Model):
         return cls.current_with()[0]
 
     @classmethod
-    def current_with(cls, *keys):
+    def current_with(cls, *keys, already_read=None):
         """(version, changed_at) and {key: value} of the other cache `keys` that are there,
-        read in one round trip to the cache; the database only when the version is not cached."""
+        read in one round trip to the cache (none when `already_read`, what an earlier read in
+        this request brought, holds the version); the database only when it is not cached."""
+        if already_read and cls.CACHE_KEY in already_read:
+            found = {key: already_read[key] for key in keys if key in already_read}
+            return already_read[cls.CACHE_KEY], found
         found = cache.get_many([cls.CACHE_KEY, *keys])
         current = found.pop(cls.CACHE_KEY, None)
         if current is None:

@@ -33,7 +33,7 @@ def run_wrk(url, concurrency, seconds):
             "-c",
             str(concurrency),
             "-d",
-            f"{seconds}s",
+            f"{max(1, round(seconds))}s",
             "--latency",
             "-s",
             str(LUA),
@@ -97,7 +97,7 @@ def main():
                 f"{statistics.median(r['p50'] for r in mine):.2f} | "
                 f"{statistics.median(r['p99'] for r in mine):.2f} | "
                 f"{statistics.median(r['bytes'] for r in mine):,.0f} | "
-                f"{sum(r['errors'] for r in mine)} | {statistics.median(ratios):.2f} |"
+                f"{sum(r['errors'] for r in mine)} | {statistics.median(ratios):.3g} |"
             )
     text = "\n".join(lines) + "\n"
     print(text)

@@ -22,7 +22,7 @@ def cases(case_factory):
 
 
 @pytest.mark.parametrize("url", READS)
-def test_a_cached_answer_costs_two_round_trips_to_redis_and_no_query(
+def test_a_cached_answer_costs_one_round_trip_to_redis_and_no_query(
     client, cases, redis_cache, round_trips, django_assert_num_queries, url
 ):
     first = client.get(url)
@@ -31,8 +31,19 @@ def test_a_cached_answer_costs_two_round_trips_to_redis_and_no_query(
         again = client.get(url)
     assert again.status_code == 200
     assert again.content == first.content
-    # The rate limit (one pipeline), then the content version and the body together.
-    assert counted() == 2
+    # One pipeline: the rate limit's count, the content version and the body together.
+    assert counted() == 1
+
+
+def test_without_the_rate_limit_a_cached_answer_still_costs_one_round_trip(
+    client, cases, redis_cache, round_trips, settings
+):
+    settings.API_ANON_THROTTLE_RATE = ""
+    first = client.get(LISTING)
+    with round_trips() as counted:
+        again = client.get(LISTING)
+    assert again.content == first.content
+    assert counted() == 1
 
 
 def test_the_rate_limit_counts_in_redis_and_answers_429(client, cases, redis_cache, settings):
