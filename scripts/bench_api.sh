@@ -9,6 +9,7 @@
 #     rounds (scripts/wrk_compare.py).
 # Prints Markdown; part 2 is appended to docs/bench-results/api.md.
 set -euo pipefail
+export GUNICORN_WORKERS=${GUNICORN_WORKERS:-2}
 # shellcheck source=scripts/bench_stack.sh
 source "$(dirname "$0")/bench_stack.sh"
 trap stack_stop EXIT
@@ -17,7 +18,7 @@ SECONDS_PER_RUN=${BENCH_SECONDS:-10}
 CONCURRENCY=${BENCH_CONCURRENCY:-1 4 16}
 ROUNDS=${BENCH_ROUNDS:-3}
 OUT=${BENCH_OUT:-docs/bench-results/api.md}
-export GUNICORN_WORKERS=${GUNICORN_WORKERS:-2}
+
 PORT=$GUNICORN_PORT
 UNTHROTTLED_PORT=$((GUNICORN_PORT + 1))
 

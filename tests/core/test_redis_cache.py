@@ -111,3 +111,29 @@ def test_the_site_stays_up_while_redis_is_down(client, cases, redis_cache, setti
     assert client.get(LISTING, REMOTE_ADDR="10.0.0.2").status_code == 200
     assert client.get(LISTING, REMOTE_ADDR="10.0.0.2").status_code == 429
     assert _submit(client).status_code == 400
+
+
+def test_production_server_processes_share_the_redis_cache(redis_server, tmp_path):
+    """Two production processes (new interpreters, REDIS_URL set) see one cache: Django's
+    RedisCache with hiredis parsing the answers."""
+    from tests.home.test_settings import _manage
+
+    env = {
+        "SECRET_KEY": "k3y-" + "9f8e7d6c5b4a" * 5,
+        "ALLOWED_HOSTS": "closercities.org",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "REDIS_URL": redis_server.url,
+    }
+    write = (
+        "from django.core.cache import caches; cache = caches['default'];"
+        "cache.set('counted', 4, 60);"
+        "pool = cache._cache._get_connection_pool(True);"
+        "print(type(cache).__name__, pool.connection_kwargs['parser_class'].__name__)"
+    )
+    result = _manage("shell", "-c", write, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["ResilientRedisCache", "_HiredisParser"]
+    read = "from django.core.cache import cache; print('seen', cache.get('counted'))"
+    result = _manage("shell", "-c", read, **env)
+    assert result.returncode == 0, result.stderr
+    assert "seen 4" in result.stdout
