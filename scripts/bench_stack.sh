@@ -65,6 +65,10 @@ stack_redis_start() {
 # stack_gunicorn_start [PORT]: gunicorn with the current environment on 127.0.0.1:PORT.
 stack_gunicorn_start() {
   local port=${1:-$GUNICORN_PORT}
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+    echo "port $port is taken: stop what runs there first" >&2
+    return 1
+  fi
   .venv/bin/gunicorn closercities.wsgi --bind "127.0.0.1:$port" \
     --workers "$GUNICORN_WORKERS" --pid "$STACK_WORK/gunicorn-$port.pid" --daemon \
     --error-logfile "$STACK_WORK/gunicorn-$port.log"
@@ -78,14 +82,20 @@ stack_gunicorn_start() {
 
 # stack_gunicorn_stop [PORT]: stop one gunicorn started here, or all of them.
 stack_gunicorn_stop() {
-  local pid_file
-  for pid_file in "$STACK_WORK"/gunicorn-"${1:-*}".pid; do
+  local pid_file pid pattern="${1:-*}"
+  # shellcheck disable=SC2206 # the pattern is meant to glob
+  local files=("$STACK_WORK"/gunicorn-$pattern.pid)
+  for pid_file in "${files[@]}"; do
     [[ -f $pid_file ]] || continue
-    kill "$(cat "$pid_file")" 2>/dev/null || true
-    for _ in $(seq 150); do
-      [[ -f $pid_file ]] || break
-      sleep 0.2
+    pid=$(cat "$pid_file")
+    kill "$pid" 2>/dev/null || true
+    # Until the master and its workers are gone: a later server must not find the port taken.
+    for _ in $(seq 300); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
     done
+    kill -9 "$pid" 2>/dev/null || true
+    rm -f "$pid_file"
   done
 }
 
