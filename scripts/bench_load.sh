@@ -41,12 +41,12 @@ server_errors = sum(n for code, n in statuses.items() if code.isdigit() and int(
 line = (
     f"| {label} | {int(total['Request Count']):,} | {float(total['Requests/s']):.1f} | "
     f"{total['Failure Count']} | {server_errors} | {total['50%']} | {total['95%']} | "
-    f"{total['99%']} | {total['Max Response Time']} |"
+    f"{total['99%']} | {float(total['Max Response Time']):.0f} |"
 )
 detail = [
     f"|   {name} | {int(row['Request Count']):,} | {float(row['Requests/s']):.1f} | "
     f"{row['Failure Count']} | | {row['50%']} | {row['95%']} | {row['99%']} | "
-    f"{row['Max Response Time']} |"
+    f"{float(row['Max Response Time']):.0f} |"
     for name, row in rows.items() if name != "Aggregated"
 ]
 text = "\n".join([line, *detail, f"|   statuses: {json.dumps(statuses, sort_keys=True)} | | | | | | | | |"])
