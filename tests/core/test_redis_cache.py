@@ -31,7 +31,7 @@ def test_a_cached_answer_costs_one_round_trip_to_redis_and_no_query(
         again = client.get(url)
     assert again.status_code == 200
     assert again.content == first.content
-    # One pipeline: the rate limit's count, the content version and the body together.
+    # One script: the rate limit's count, the content version and the body together.
     assert counted() == 1
 
 
