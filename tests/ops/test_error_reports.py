@@ -128,7 +128,7 @@ def production_site(static_root, sentry, mailbox, tmp_path):
     with open(stderr_path, "w", encoding="utf-8") as stderr:
         server = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", "gunicorn", "closercities.wsgi:application"]
-            + ["--bind", f"127.0.0.1:{port}", "--workers", "1"],
+            + ["--bind", f"127.0.0.1:{port}", "--workers", "1", "--graceful-timeout", "5"],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -147,7 +147,11 @@ def production_site(static_root, sentry, mailbox, tmp_path):
     assert server.poll() is None, stderr_path.read_text()
     yield url, lambda: stderr_path.read_text(encoding="utf-8")
     server.terminate()
-    server.wait(timeout=30)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()  # its worker, orphaned, then exits on its own (gunicorn checks its parent)
+        server.wait()
 
 
 def _json_lines(text):
