@@ -11,7 +11,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, connections
 from django.db.models import F
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import ExtractYear
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -19,9 +18,7 @@ from wagtail.search.query import PlainText
 
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 
-from articles.models import ArticlePage
-from cases.models import CasePage
-
+from .registry import search_types
 from .services import (
     FACETS,
     MAX_YEAR,
@@ -33,10 +30,10 @@ from .services import (
     search_words,
 )
 
-# The facets that are plain columns of a case, by facet name.
-CASE_COLUMNS = {"country": "country", "region": "region", "status": "status", "year": "start_year"}
-# Relations both page types carry, and the field of the related row that is the facet value.
+# Relations the page types carry, and the field of the related row that is the facet value.
 RELATIONS = {"sdg": ("sdgs", "number"), "topic": ("topics", "slug")}
+# The single-valued facets, read from each page type's own column (registry.py).
+COLUMNS = ("country", "region", "subregion", "status", "year")
 
 
 @dataclass
@@ -44,7 +41,7 @@ class Hits:
     count: int
     page_ids: list
     facet_counts: FacetCounts
-    # "case" or "article" for each id in page_ids, so loading them skips the other type.
+    # The type ("case", "article", ...) of each id in page_ids, so loading them skips the others.
     types: dict = field(default_factory=dict)
 
 
@@ -157,38 +154,56 @@ class DatabaseSearch:
         return ranked, _id_list(ranked)
 
     def _pages(self, text_ids, private):
-        """Every live, public case and article matching the text, newest first, as
-        (id, values, sub-region) for `_tally`, and {id: "case" or "article"}."""
+        """Every live, public page of a searchable type matching the text, newest first, as
+        (id, values, sub-region) for `_tally`, and {id: type key}."""
+        registered = search_types()
         queryset = Page.objects.live().type(*TYPES.values())
         for path in private:
             queryset = queryset.exclude(path__startswith=path)
         if text_ids is not None:
             queryset = queryset.filter(pk__in=text_ids)
-        case_type = ContentType.objects.get_for_model(CasePage).pk
+        content_types = {
+            ContentType.objects.get_for_model(search_type.model).pk: key
+            for key, search_type in registered.items()
+        }
+        # One column per page type and facet it has a value for, reached from the page row.
+        lookups = [
+            (key, facet, f"{search_type.model._meta.model_name}__{search_type.column(facet)}")
+            for key, search_type in registered.items()
+            for facet in COLUMNS
+            if search_type.column(facet)
+        ]
         rows = _fetch(
             queryset.order_by(F("first_published_at").desc(nulls_last=True), "-pk").values_list(
-                "pk",
-                "content_type_id",
-                "casepage__start_year",
-                "casepage__country",
-                "casepage__region",
-                "casepage__subregion",
-                "casepage__status",
-                ExtractYear("articlepage__publication_date"),
+                "pk", "content_type_id", *(lookup for _, _, lookup in lookups)
             )
         )
-        types = {row[0]: "case" if row[1] == case_type else "article" for row in rows}
+        types = {}
+        columns = {}
+        for row in rows:
+            key = content_types.get(row[1])
+            if key is None:  # a subclass of a searchable type: not listed by itself
+                continue
+            types[row[0]] = key
+            values = dict.fromkeys(COLUMNS)
+            for (owner, facet, _), value in zip(lookups, row[2:], strict=True):
+                if owner == key and value not in (None, ""):
+                    # EXTRACT gives a numeric on PostgreSQL: the year as a whole number.
+                    values[facet] = int(value) if facet == "year" else value
+            columns[row[0]] = values
         # Their SDG numbers and topic slugs. Without text, that is nearly every page, and
         # reading the relation tables whole (skipping drafts here) is quicker than any filter.
         related = {facet: defaultdict(list) for facet in RELATIONS}
-        for key, model in TYPES.items():
+        for key, search_type in registered.items():
             ids = [pk for pk, kind in types.items() if kind == key]
             if not ids:
                 continue
-            pages = model.objects.order_by()
+            pages = search_type.model.objects.order_by()
             if text_ids is not None:
                 pages = pages.filter(pk__in=_id_list(ids))
             for facet, (relation, attribute) in RELATIONS.items():
+                if not search_type.has_relation(relation):
+                    continue
                 lookup = f"{relation}__{attribute}"
                 pairs = pages.filter(**{f"{lookup}__isnull": False}).values_list("pk", lookup)
                 values = related[facet]
@@ -204,16 +219,15 @@ class DatabaseSearch:
                 (
                     sdgs.get(pk, empty),
                     topics.get(pk, empty),
-                    country or None,
-                    region or None,
+                    values["country"],
+                    values["region"],
                     types[pk],
-                    status or None,
-                    # EXTRACT gives a numeric on PostgreSQL: the year as a whole number.
-                    start if types[pk] == "case" else None if published is None else int(published),
+                    values["status"],
+                    values["year"],
                 ),
-                subregion or None,
+                values["subregion"],
             )
-            for pk, _, start, country, region, subregion, status, published in rows
+            for pk, values in columns.items()
         ]
         return pages, types
 
@@ -249,14 +263,20 @@ class EngineSearch:
     (aggregations, each filtered by the other facets' selections, and a post filter for the
     hits). Field names come from Wagtail's own index mapping."""
 
-    CONTENT_TYPES = {"case": "cases.CasePage", "article": "articles.ArticlePage"}
-
     def __init__(self, wagtail_backend):
         self.backend = wagtail_backend
         self.index = wagtail_backend.get_index_for_model(Page)
-        self.case_mapping = wagtail_backend.mapping_class(CasePage)
-        self.article_mapping = wagtail_backend.mapping_class(ArticlePage)
         self.page_mapping = wagtail_backend.mapping_class(Page)
+        self.types = search_types()
+        self.mappings = {
+            key: wagtail_backend.mapping_class(search_type.model)
+            for key, search_type in self.types.items()
+        }
+        # The index's name of each type ("cases.CasePage"), and back.
+        self.content_types = {
+            key: f"{t.model._meta.app_label}.{t.model.__name__}" for key, t in self.types.items()
+        }
+        self.type_keys = {value: key for key, value in self.content_types.items()}
 
     # Index column names, as Wagtail's mapping writes them (e.g. cases_casepage__country_filter).
     def _column(self, mapping, name, kind="filter"):
@@ -274,58 +294,66 @@ class EngineSearch:
     def _nested_paths(self, facet):
         relation, attribute = RELATIONS[facet]
         paths = []
-        for mapping in (self.case_mapping, self.article_mapping):
-            path = self._column(mapping, relation, kind="related")
-            paths.append((path, f"{path}.{attribute}_filter"))
+        for key, search_type in self.types.items():
+            if search_type.has_relation(relation):
+                path = self._column(self.mappings[key], relation, kind="related")
+                paths.append((path, f"{path}.{attribute}_filter"))
         return paths
+
+    def _columns(self, facet):
+        """(index column, whether it holds a date) of every type with a value for `facet`."""
+        found = []
+        for key, search_type in self.types.items():
+            if facet == "year" and search_type.column("year"):
+                name, is_date = search_type.year_field, search_type.year_is_date
+            elif facet != "year" and search_type.column(facet):
+                name, is_date = search_type.column(facet), False
+            else:
+                continue
+            found.append((self._column(self.mappings[key], name), is_date))
+        return found
+
+    @staticmethod
+    def _any(clauses):
+        if not clauses:
+            return {"match_none": {}}
+        return {"bool": {"should": clauses, "minimum_should_match": 1}}
 
     def _clause(self, facet, params):
         """The engine filter for one facet's selection, or None when nothing is chosen."""
         if facet == "year":
             if not params.has_year_range:
                 return None
-            start, published = {}, {}
+            number, date = {}, {}
             if params.year_from is not None:
-                start["gte"] = params.year_from
-                published["gte"] = f"{params.year_from}-01-01"
+                number["gte"] = params.year_from
+                date["gte"] = f"{params.year_from}-01-01"
             if params.year_to is not None:
-                start["lte"] = params.year_to
-                published["lte"] = f"{params.year_to}-12-31"
-            return {
-                "bool": {
-                    "should": [
-                        {"range": {self._column(self.case_mapping, "start_year"): start}},
-                        {"range": {self._publication_date(): published}},
-                    ],
-                    "minimum_should_match": 1,
-                }
-            }
+                number["lte"] = params.year_to
+                # Before the next year begins: a date-time late on 31 December still counts.
+                date["lt"] = f"{params.year_to + 1}-01-01"
+            return self._any(
+                [
+                    {"range": {column: date if is_date else number}}
+                    for column, is_date in self._columns("year")
+                ]
+            )
         chosen = list(getattr(params, facet))
         if not chosen:
             return None
         if facet in RELATIONS:
-            return {
-                "bool": {
-                    "should": [
-                        {"nested": {"path": path, "query": {"terms": {field: chosen}}}}
-                        for path, field in self._nested_paths(facet)
-                    ],
-                    "minimum_should_match": 1,
-                }
-            }
+            return self._any(
+                [
+                    {"nested": {"path": path, "query": {"terms": {field: chosen}}}}
+                    for path, field in self._nested_paths(facet)
+                ]
+            )
         if facet == "type":
-            return {"terms": {"_django_content_type": [self.CONTENT_TYPES[t] for t in chosen]}}
-        if facet == "region":
-            return {
-                "bool": {
-                    "should": [
-                        {"terms": {self._column(self.case_mapping, "region"): chosen}},
-                        {"terms": {self._column(self.case_mapping, "subregion"): chosen}},
-                    ],
-                    "minimum_should_match": 1,
-                }
-            }
-        return {"terms": {self._column(self.case_mapping, CASE_COLUMNS[facet]): chosen}}
+            return {"terms": {"_django_content_type": [self.content_types[t] for t in chosen]}}
+        facets = ("region", "subregion") if facet == "region" else (facet,)
+        return self._any(
+            [{"terms": {column: chosen}} for name in facets for column, _ in self._columns(name)]
+        )
 
     def _all_clauses(self, params, except_facet=None):
         clauses = []
@@ -337,6 +365,8 @@ class EngineSearch:
         return clauses
 
     def _aggregation(self, facet):
+        """Named sub-aggregations whose buckets add up to the facet's counts: `n…` nested
+        terms, `t…` terms and `d…` yearly date histograms, one per page type's field."""
         if facet in RELATIONS:
             size = 17 if facet == "sdg" else 500
             return {
@@ -347,24 +377,20 @@ class EngineSearch:
                 for number, (path, field) in enumerate(self._nested_paths(facet))
             }
         if facet == "type":
-            return {"values": {"terms": {"field": "_django_content_type", "size": 10}}}
-        if facet == "year":
-            column = self._column(self.case_mapping, "start_year")
-            return {
-                "values": {"terms": {"field": column, "size": 500}},
-                "published": {
+            return {"t0": {"terms": {"field": "_django_content_type", "size": 50}}}
+        aggregations = {}
+        for number, (column, is_date) in enumerate(self._columns(facet)):
+            if is_date:
+                aggregations[f"d{number}"] = {
                     "date_histogram": {
-                        "field": self._publication_date(),
+                        "field": column,
                         "calendar_interval": "year",
                         "min_doc_count": 1,
                     }
-                },
-            }
-        column = self._column(self.case_mapping, CASE_COLUMNS[facet])
-        return {"values": {"terms": {"field": column, "size": 500}}}
-
-    def _publication_date(self):
-        return self._column(self.article_mapping, "publication_date")
+                }
+            else:
+                aggregations[f"t{number}"] = {"terms": {"field": column, "size": 500}}
+        return aggregations
 
     def _text_query(self, text):
         """Exact words score highest; a word with one typing mistake (two in words of nine
@@ -395,7 +421,7 @@ class EngineSearch:
         path = self._column(self.page_mapping, "path")
         filters = [
             {"term": {live: True}},
-            {"terms": {"_django_content_type": list(self.CONTENT_TYPES.values())}},
+            {"terms": {"_django_content_type": list(self.content_types.values())}},
         ]
         excluded = [{"prefix": {path: p}} for p in private]
         if excluded:
@@ -409,9 +435,10 @@ class EngineSearch:
         for facet in FACETS:
             others = self._all_clauses(params, except_facet=facet)
             aggregations[facet] = {
-                "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
-                "aggs": self._aggregation(facet),
+                "filter": {"bool": {"filter": others}} if others else {"match_all": {}}
             }
+            if sub := self._aggregation(facet):
+                aggregations[facet]["aggs"] = sub
         body = {
             "query": {
                 "bool": {"must": self._text_query(params.q), "filter": self._base_filters(private)}
@@ -454,25 +481,24 @@ class EngineSearch:
                 raise SearchUnavailable(str(error)) from error
             raise
         counts = FacetCounts()
-        types = {value: key for key, value in self.CONTENT_TYPES.items()}
+        types = self.type_keys
         for facet in FACETS:
-            aggregation = response["aggregations"][facet]
-            buckets = []
-            if facet in RELATIONS:
-                for name, sub in aggregation.items():
-                    if name.startswith("n") and isinstance(sub, dict) and "values" in sub:
-                        buckets.extend(sub["values"]["buckets"])
-            else:
-                buckets = aggregation["values"]["buckets"]
-            if facet == "year":
-                for bucket in aggregation["published"]["buckets"]:
-                    year = int(bucket["key_as_string"][:4])
-                    counts.add("year", year, bucket["doc_count"])
-            for bucket in buckets:
-                value = bucket["key"]
-                if facet == "type":
-                    value = types.get(value)
-                counts.add(facet, value, bucket["doc_count"])
+            for name, sub in response["aggregations"][facet].items():
+                if not isinstance(sub, dict):
+                    continue
+                if name.startswith("n") and "values" in sub:
+                    buckets = sub["values"]["buckets"]
+                elif name.startswith(("t", "d")) and "buckets" in sub:
+                    buckets = sub["buckets"]
+                else:
+                    continue
+                for bucket in buckets:
+                    value = bucket["key"]
+                    if name.startswith("d"):  # a year's bucket of a date histogram
+                        value = int(bucket["key_as_string"][:4])
+                    elif facet == "type":
+                        value = types.get(value)
+                    counts.add(facet, value, bucket["doc_count"])
         hits = response["hits"]
         page_ids, page_types = [], {}
         for hit in hits["hits"]:
@@ -482,7 +508,7 @@ class EngineSearch:
                 if content_type in types:
                     page_types[pk] = types[content_type]
         if len(page_types) < len(page_ids):
-            page_types = {}  # not told for every hit: load both types
+            page_types = {}  # not told for every hit: load every type
         return Hits(
             count=hits["total"]["value"],
             page_ids=page_ids,

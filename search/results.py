@@ -8,15 +8,15 @@ from collections import defaultdict
 from django.conf import settings
 from django.urls import reverse
 
-from cases.models import CasePage, Status
+from cases.models import Status
 from taxonomy import regions
 from taxonomy.models import Topic
 
+from .registry import search_types, type_of
 from .services import (
     MAX_YEAR,
     MIN_YEAR,
     TYPE_LABELS,
-    TYPES,
     country_name,
     restricted_paths,
 )
@@ -44,28 +44,28 @@ def snippet(text, query, length=240):
     return pattern.sub(r"<mark>\1</mark>", escaped)
 
 
-# What a result item shows, by page type: the rest of a page (its body above all) stays in
-# the database.
-RESULT_FIELDS = {
-    "case": ("title", "path", "url_path", "summary", "country", "city", "start_year"),
-    "article": ("title", "path", "url_path", "summary"),
-}
+# What every result item shows; each page type adds the fields its details read (registry.py).
+# The rest of a page (its body above all) stays in the database.
+RESULT_FIELDS = ("title", "path", "url_path", "summary")
 
 
 def hydrate(page_ids, query, sdgs, request=None, absolute_urls=False, private=None, types=None):
     """Turn ordered page ids into result items; only pages that are live and public now.
-    `sdgs` are the 17 goals; `types` ({id: "case" or "article"}, when the backend knows them)
-    spares the queries for a page type that is not on this page of results."""
+    `sdgs` are the 17 goals; `types` ({id: "case", "article", ...}, when the backend knows
+    them) spares the queries for a page type that is not on this page of results."""
     if not page_ids:
         return []
     private = restricted_paths() if private is None else private
-    wanted = set(types.values()) if types else set(TYPES)
+    registered = search_types()
+    wanted = set(types.values()) if types else set(registered)
     sdg_items = {sdg.number: sdg.as_api() for sdg in sdgs}
     pages, page_sdgs, topics = {}, defaultdict(list), defaultdict(list)
-    for key, model in TYPES.items():
+    for key, search_type in registered.items():
         if key not in wanted:
             continue
-        queryset = model.objects.live().filter(pk__in=page_ids).only(*RESULT_FIELDS[key])
+        model = search_type.model
+        fields = (*RESULT_FIELDS, *search_type.result_fields)
+        queryset = model.objects.live().filter(pk__in=page_ids).only(*fields)
         found = [
             page for page in queryset if not any(page.path.startswith(path) for path in private)
         ]
@@ -74,12 +74,15 @@ def hydrate(page_ids, query, sdgs, request=None, absolute_urls=False, private=No
         pages.update((page.pk, page) for page in found)
         # Their SDGs and topics as plain rows: two queries, with no model objects to build.
         chosen = model.objects.filter(pk__in=[page.pk for page in found]).order_by()
-        rows = chosen.filter(sdgs__isnull=False).values_list("pk", "sdgs__number")
-        for pk, number in rows.order_by("sdgs__number"):
-            page_sdgs[pk].append(sdg_items[number])
-        rows = chosen.filter(topics__isnull=False).values_list("pk", "topics__name", "topics__slug")
-        for pk, name, slug in rows.order_by("topics__name"):
-            topics[pk].append({"name": name, "slug": slug})
+        if search_type.has_relation("sdgs"):
+            rows = chosen.filter(sdgs__isnull=False).values_list("pk", "sdgs__number")
+            for pk, number in rows.order_by("sdgs__number"):
+                page_sdgs[pk].append(sdg_items[number])
+        if search_type.has_relation("topics"):
+            rows = chosen.filter(topics__isnull=False)
+            rows = rows.values_list("pk", "topics__name", "topics__slug")
+            for pk, name, slug in rows.order_by("topics__name"):
+                topics[pk].append({"name": name, "slug": slug})
     return [
         _result_item(pages[pk], page_sdgs[pk], topics[pk], query, request, absolute_urls)
         for pk in page_ids
@@ -88,10 +91,10 @@ def hydrate(page_ids, query, sdgs, request=None, absolute_urls=False, private=No
 
 
 def _result_item(page, sdgs, topics, query, request, absolute_urls):
-    is_case = isinstance(page, CasePage)
+    search_type = type_of(page)
     return {
         "id": page.pk,
-        "type": "case" if is_case else "article",
+        "type": search_type.key,
         "title": page.title,
         "url": page.get_full_url(request) if absolute_urls else page.get_url(request),
         "api_url": _api_url(page.pk),
@@ -99,14 +102,16 @@ def _result_item(page, sdgs, topics, query, request, absolute_urls):
         "snippet": snippet(page.summary, query),
         "sdgs": sdgs,
         "topics": topics,
-        "country": (
-            {"code": page.country.code, "name": country_name(page.country.code)}
-            if is_case and page.country
-            else None
-        ),
-        "city": page.city if is_case else None,
-        "start_year": page.start_year if is_case else None,
+        "country": None,
+        "city": None,
+        "start_year": None,
+        **search_type.details(page),
     }
+
+
+def country_item(country):
+    """{code, name} of a page's country field, or None when it has none."""
+    return {"code": country.code, "name": country_name(country.code)} if country else None
 
 
 def build_facets(facet_counts, params, sdgs):
@@ -139,7 +144,7 @@ def build_facets(facet_counts, params, sdgs):
     facets["type"] = [
         {
             "value": key,
-            "label": label,
+            "label": str(label),
             "count": counts["type"].get(key, 0),
             "selected": key in params.type,
         }

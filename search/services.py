@@ -24,14 +24,17 @@ from wagtail.models import Page, PageViewRestriction
 
 from django_countries import countries
 
-from articles.models import ArticlePage
-from cases.models import CasePage, Status
+from cases.models import Status
 from taxonomy import regions
 from taxonomy.models import SDG, SDG_NUMBERS
 
+from . import registry
+
 FACETS = ("sdg", "topic", "country", "region", "type", "status", "year")
-TYPES = {"case": CasePage, "article": ArticlePage}
-TYPE_LABELS = {"case": "Case", "article": "Science article"}
+# {key: page model} and {key: label} of the searchable page types (registry.py): the apps
+# register them with the `register_search_type` hook.
+TYPES = registry.MODELS
+TYPE_LABELS = registry.LABELS
 ORDERS = ("relevance", "newest")
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
@@ -154,7 +157,7 @@ class SearchParams:
         types = []
         for value in _values(data, "type"):
             if value.lower() not in TYPES:
-                raise InvalidSearchParameter("type", f"'{value}' is not one of case, article")
+                raise InvalidSearchParameter("type", f"'{value}' is not one of {', '.join(TYPES)}")
             types.append(value.lower())
 
         statuses = []
@@ -409,7 +412,7 @@ def promotions_for(params, private=None):
 
 
 def _type_of(page):
-    return "case" if page.specific_class is CasePage else "article"
+    return registry.type_of(page).key
 
 
 def page_type_models():

@@ -1,6 +1,8 @@
 """Search logs in the admin, for the researchers who study how professionals search: list,
 filter and export as CSV (wagtail-modeladmin, read-only)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from wagtail import hooks
 
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
@@ -59,3 +61,41 @@ def page_listing(request, content_type):
     from .listing import page_listing
 
     return page_listing(request, content_type)
+
+
+@hooks.register("register_search_type")
+def case_search_type():
+    from cases.models import CasePage
+
+    from .results import country_item
+
+    return {
+        "key": "case",
+        "model": CasePage,
+        "label": _("Case"),
+        "columns": {
+            "country": "country",
+            "region": "region",
+            "subregion": "subregion",
+            "status": "status",
+            "year": "start_year",
+        },
+        "result_fields": ("country", "city", "start_year"),
+        "describe": lambda page: {
+            "country": country_item(page.country),
+            "city": page.city,
+            "start_year": page.start_year,
+        },
+    }
+
+
+@hooks.register("register_search_type")
+def article_search_type():
+    from articles.models import ArticlePage
+
+    return {
+        "key": "article",
+        "model": ArticlePage,
+        "label": _("Science article"),
+        "columns": {"year": "publication_date__year"},
+    }

@@ -1,0 +1,133 @@
+"""The page types search covers (the values of the `type` facet), and what search needs to know
+about each one.
+
+An app makes its page type searchable with the `register_search_type` Wagtail hook, returning a
+plain dict, so the app never imports search:
+
+    @hooks.register("register_search_type")
+    def event_search_type():
+        return {
+            "key": "event",  # the value of the `type` facet and filter
+            "model": EventPage,
+            "label": _("Event"),  # shown beside the facet value
+            # Single-valued facets: the model field that holds the page's value. `__year` reads
+            # the year of a date or date-time field. A facet without a column is empty for it.
+            "columns": {"country": "country", "region": "region", "subregion": "subregion",
+                        "year": "start__year"},
+            # What a result item reads (besides title, path and summary), and the item's
+            # type-specific fields (country, city, start_year, ...) from a page.
+            "result_fields": ("city", "country", "start"),
+            "describe": describe_event,
+        }
+
+The SDG and topic facets read the page type's `sdgs` and `topics` relations. Types are listed in
+the order their hooks are registered (the order of INSTALLED_APPS).
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from wagtail import hooks
+
+HOOK = "register_search_type"
+# The single-valued facets a page type may give a column for.
+COLUMN_FACETS = ("country", "region", "subregion", "status", "year")
+
+
+@dataclass(frozen=True)
+class SearchType:
+    """One searchable page type."""
+
+    key: str
+    model: type
+    label: object
+    columns: dict = field(default_factory=dict)
+    result_fields: tuple = ()
+    describe: object = None
+
+    def column(self, facet):
+        """The model field holding this type's value of a single-valued facet, or None."""
+        return self.columns.get(facet)
+
+    @property
+    def year_is_date(self):
+        """Whether the year comes from a date or date-time field (`field__year`)."""
+        return (self.columns.get("year") or "").endswith("__year")
+
+    @property
+    def year_field(self):
+        """The field the year is read from, without `__year`."""
+        column = self.columns.get("year")
+        return column.removesuffix("__year") if column else None
+
+    def has_relation(self, name):
+        return any(f.name == name for f in self.model._meta.get_fields())
+
+    def details(self, page):
+        """The type-specific fields of a result item."""
+        return self.describe(page) if self.describe else {}
+
+
+def _load():
+    found = {}
+    for hook in hooks.get_hooks(HOOK):
+        answer = hook()
+        for item in answer if isinstance(answer, list | tuple) else [answer]:
+            search_type = SearchType(**item)
+            unknown = set(search_type.columns) - set(COLUMN_FACETS)
+            if unknown:
+                raise ValueError(f"{search_type.key}: no facet called {', '.join(unknown)}")
+            found[search_type.key] = search_type
+    return found
+
+
+_types = None
+
+
+def search_types():
+    """{key: SearchType} of every registered page type, in registration order."""
+    global _types
+    if _types is None:
+        _types = _load()
+    return _types
+
+
+def type_of(page_or_model):
+    """The SearchType of a page (or page model), or None when search does not cover it."""
+    model = page_or_model if isinstance(page_or_model, type) else type(page_or_model)
+    for search_type in search_types().values():
+        if issubclass(model, search_type.model):
+            return search_type
+    # A plain Page (as autocomplete gives them): its specific class says which type it is.
+    specific = getattr(page_or_model, "specific_class", None)
+    if specific is not None and specific is not model:
+        return type_of(specific)
+    return None
+
+
+class _View(Mapping):
+    """A read-only {key: value} view of the registry, filled on first use (hooks are only
+    read once every app is loaded)."""
+
+    def __init__(self, attribute):
+        self.attribute = attribute
+
+    def _data(self):
+        return {key: getattr(t, self.attribute) for key, t in search_types().items()}
+
+    def __getitem__(self, key):
+        return self._data()[key]
+
+    def __iter__(self):
+        return iter(search_types())
+
+    def __len__(self):
+        return len(search_types())
+
+    def __repr__(self):
+        return repr(self._data())
+
+
+# {key: page model} and {key: label}, as search.services has always offered them.
+MODELS = _View("model")
+LABELS = _View("label")
