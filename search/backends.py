@@ -18,11 +18,12 @@ from wagtail.search.query import PlainText
 
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 
-from .registry import search_types
+from .registry import extra_facets, search_types
 from .services import (
     FACETS,
     MAX_YEAR,
     MIN_YEAR,
+    SHARED_FACETS,
     TYPES,
     FacetCounts,
     SearchUnavailable,
@@ -72,7 +73,7 @@ def _fetch(queryset):
 
 # Positions in FACETS: the first two facets (sdg, topic) hold several values per page, the
 # others one; a region selection also accepts a page's sub-region.
-SDG, TOPIC, REGION = FACETS.index("sdg"), FACETS.index("topic"), FACETS.index("region")
+SDG, TOPIC, REGION = (SHARED_FACETS.index(name) for name in ("sdg", "topic", "region"))
 
 
 def _selections(params):
@@ -157,6 +158,7 @@ class DatabaseSearch:
         """Every live, public page of a searchable type matching the text, newest first, as
         (id, values, sub-region) for `_tally`, and {id: type key}."""
         registered = search_types()
+        columns_wanted = COLUMNS + tuple(extra_facets())
         queryset = Page.objects.live().type(*TYPES.values())
         for path in private:
             queryset = queryset.exclude(path__startswith=path)
@@ -170,7 +172,7 @@ class DatabaseSearch:
         lookups = [
             (key, facet, f"{search_type.model._meta.model_name}__{search_type.column(facet)}")
             for key, search_type in registered.items()
-            for facet in COLUMNS
+            for facet in columns_wanted
             if search_type.column(facet)
         ]
         rows = _fetch(
@@ -185,11 +187,13 @@ class DatabaseSearch:
             if key is None:  # a subclass of a searchable type: not listed by itself
                 continue
             types[row[0]] = key
-            values = dict.fromkeys(COLUMNS)
+            values = dict.fromkeys(columns_wanted)
             for (owner, facet, _), value in zip(lookups, row[2:], strict=True):
                 if owner == key and value not in (None, ""):
                     # EXTRACT gives a numeric on PostgreSQL: the year as a whole number.
-                    values[facet] = int(value) if facet == "year" else value
+                    values[facet] = (
+                        int(value) if facet == "year" else registered[key].facet_value(facet, value)
+                    )
             columns[row[0]] = values
         # Their SDG numbers and topic slugs. Without text, that is nearly every page, and
         # reading the relation tables whole (skipping drafts here) is quicker than any filter.
@@ -210,23 +214,21 @@ class DatabaseSearch:
                 for pk, value in _fetch(pairs):
                     if pk in types:
                         values[pk].append(value)
-        sdgs, topics = related["sdg"], related["topic"]
         empty = ()
+        facets = tuple(FACETS)
+
+        def in_facet_order(pk, values):
+            # sdg, topic, country, region, type, status, year, then the page types' own.
+            for facet in facets:
+                if facet in RELATIONS:
+                    yield related[facet].get(pk, empty)
+                elif facet == "type":
+                    yield types[pk]
+                else:
+                    yield values[facet]
+
         pages = [
-            (
-                pk,
-                # In FACETS order: sdg, topic, country, region, type, status, year.
-                (
-                    sdgs.get(pk, empty),
-                    topics.get(pk, empty),
-                    values["country"],
-                    values["region"],
-                    types[pk],
-                    values["status"],
-                    values["year"],
-                ),
-                values["subregion"],
-            )
+            (pk, tuple(in_facet_order(pk, values)), values["subregion"])
             for pk, values in columns.items()
         ]
         return pages, types
@@ -482,6 +484,7 @@ class EngineSearch:
             raise
         counts = FacetCounts()
         types = self.type_keys
+        extra = extra_facets()
         for facet in FACETS:
             for name, sub in response["aggregations"][facet].items():
                 if not isinstance(sub, dict):
@@ -498,6 +501,9 @@ class EngineSearch:
                         value = int(bucket["key_as_string"][:4])
                     elif facet == "type":
                         value = types.get(value)
+                    elif facet in extra:
+                        # A yes/no field's buckets are 1 and 0, "true" and "false" as text.
+                        value = bucket.get("key_as_string", value)
                     counts.add(facet, value, bucket["doc_count"])
         hits = response["hits"]
         page_ids, page_types = [], {}

@@ -18,6 +18,11 @@ plain dict, so the app never imports search:
             # type-specific fields (country, city, start_year, ...) from a page.
             "result_fields": ("city", "country", "start"),
             "describe": describe_event,
+            # Facets of its own, besides the shared ones: {name: {"label", "choices"}}. Their
+            # values are the choices' values (a yes/no field's are "true" and "false"), and the
+            # page type says in `columns` which field holds them; another type may give a
+            # column for the same facet without declaring it again.
+            "facets": {"event_type": {"label": _("Kind of event"), "choices": EventType.choices}},
         }
 
 The SDG and topic facets read the page type's `sdgs` and `topics` relations. Types are listed in
@@ -26,6 +31,8 @@ the order their hooks are registered (the order of INSTALLED_APPS).
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from django.db import models
 
 from wagtail import hooks
 
@@ -44,6 +51,7 @@ class SearchType:
     columns: dict = field(default_factory=dict)
     result_fields: tuple = ()
     describe: object = None
+    facets: dict = field(default_factory=dict)
 
     def column(self, facet):
         """The model field holding this type's value of a single-valued facet, or None."""
@@ -67,6 +75,29 @@ class SearchType:
         """The type-specific fields of a result item."""
         return self.describe(page) if self.describe else {}
 
+    def facet_value(self, facet, raw):
+        """A stored value as the facet shows and filters it: a yes/no field's as "true" or
+        "false" (databases and engines give booleans as 1/0 or true/false), others as they
+        are; None for no value."""
+        if raw is None or raw == "":
+            return None
+        column = self.column(facet)
+        if column and isinstance(self.model._meta.get_field(column), models.BooleanField):
+            return "true" if raw in (True, 1, "1", "true") else "false"
+        return raw
+
+
+@dataclass(frozen=True)
+class ExtraFacet:
+    """A facet that page types bring with them (see `facets` above)."""
+
+    name: str
+    label: object
+    choices: tuple
+
+    def values(self):
+        return [str(value) for value, _ in self.choices]
+
 
 def _load():
     found = {}
@@ -74,22 +105,44 @@ def _load():
         answer = hook()
         for item in answer if isinstance(answer, list | tuple) else [answer]:
             search_type = SearchType(**item)
-            unknown = set(search_type.columns) - set(COLUMN_FACETS)
-            if unknown:
-                raise ValueError(f"{search_type.key}: no facet called {', '.join(unknown)}")
             found[search_type.key] = search_type
-    return found
+    extra = _extra_facets(found)
+    for search_type in found.values():
+        unknown = set(search_type.columns) - set(COLUMN_FACETS) - set(extra)
+        if unknown:
+            raise ValueError(f"{search_type.key}: no facet called {', '.join(unknown)}")
+    return found, extra
 
 
-_types = None
+def _extra_facets(types):
+    extra = {}
+    for search_type in types.values():
+        for name, spec in search_type.facets.items():
+            if name in COLUMN_FACETS or name in ("sdg", "topic", "type"):
+                raise ValueError(f"{search_type.key}: {name} is a shared facet already")
+            extra.setdefault(name, ExtraFacet(name, spec["label"], tuple(spec["choices"])))
+    return extra
+
+
+_loaded = None
+
+
+def _registry():
+    global _loaded
+    if _loaded is None:
+        _loaded = _load()
+    return _loaded
 
 
 def search_types():
     """{key: SearchType} of every registered page type, in registration order."""
-    global _types
-    if _types is None:
-        _types = _load()
-    return _types
+    return _registry()[0]
+
+
+def extra_facets():
+    """{name: ExtraFacet} of the facets page types bring, in registration order: they follow
+    the shared facets everywhere (parameters, counts, the API's answer)."""
+    return _registry()[1]
 
 
 def type_of(page_or_model):

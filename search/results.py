@@ -12,7 +12,7 @@ from cases.models import Status
 from taxonomy import regions
 from taxonomy.models import Topic
 
-from .registry import search_types, type_of
+from .registry import extra_facets, search_types, type_of
 from .services import (
     MAX_YEAR,
     MIN_YEAR,
@@ -172,6 +172,19 @@ def build_facets(facet_counts, params, sdgs):
         {"value": year, "label": str(year), "count": count, "selected": year_selected(year)}
         for year, count in sorted(counts["year"].items(), reverse=True)
     ]
+    # The page types' own facets: their choices in order, those with hits or chosen.
+    for name, facet in extra_facets().items():
+        chosen = getattr(params, name)
+        facets[name] = [
+            {
+                "value": str(value),
+                "label": str(label),
+                "count": counts[name].get(str(value), 0),
+                "selected": str(value) in chosen,
+            }
+            for value, label in facet.choices
+            if counts[name].get(str(value)) or str(value) in chosen
+        ]
     return facets
 
 

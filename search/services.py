@@ -12,6 +12,7 @@ Which engine answers (the database, or Elasticsearch/OpenSearch) is decided in
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from urllib.parse import urlencode
@@ -30,7 +31,28 @@ from taxonomy.models import SDG, SDG_NUMBERS
 
 from . import registry
 
-FACETS = ("sdg", "topic", "country", "region", "type", "status", "year")
+# The facets every page type shares.
+SHARED_FACETS = ("sdg", "topic", "country", "region", "type", "status", "year")
+
+
+class _Facets(Sequence):
+    """The shared facets, then the ones page types bring with them (registry.py), read when
+    first used (the hooks that declare them are only read once every app is loaded)."""
+
+    def _names(self):
+        return SHARED_FACETS + tuple(registry.extra_facets())
+
+    def __getitem__(self, index):
+        return self._names()[index]
+
+    def __len__(self):
+        return len(self._names())
+
+    def __repr__(self):
+        return repr(self._names())
+
+
+FACETS = _Facets()
 # {key: page model} and {key: label} of the searchable page types (registry.py): the apps
 # register them with the `register_search_type` hook.
 TYPES = registry.MODELS
@@ -115,6 +137,15 @@ class SearchParams:
     order: str = "relevance"
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
+    # The page types' own facets (registry.extra_facets): ((name, (value, ...)), ...), read
+    # like the others as `params.<name>`.
+    extra: tuple = ()
+
+    def __getattr__(self, name):
+        # Only called for names that are not fields: the page types' own facets.
+        if not name.startswith("_") and name in registry.extra_facets():
+            return dict(self.extra).get(name, ())
+        raise AttributeError(name)
 
     @classmethod
     def from_querydict(cls, data):
@@ -168,6 +199,19 @@ class SearchParams:
                 )
             statuses.append(value)
 
+        extra = []
+        for name, facet in registry.extra_facets().items():
+            allowed = facet.values()
+            chosen = []
+            for value in _values(data, name):
+                if value not in allowed:
+                    raise InvalidSearchParameter(
+                        name, f"'{value}' is not one of {', '.join(allowed)}"
+                    )
+                chosen.append(value)
+            if chosen:
+                extra.append((name, _unique(chosen)))
+
         year_from = _int(data, "year_from", None, MIN_YEAR, MAX_YEAR)
         year_to = _int(data, "year_to", None, MIN_YEAR, MAX_YEAR)
         if year_from and year_to and year_from > year_to:
@@ -197,6 +241,7 @@ class SearchParams:
             order=order,
             page=page,
             page_size=page_size,
+            extra=tuple(extra),
         )
 
     @property
@@ -214,6 +259,8 @@ class SearchParams:
         """These parameters minus one facet's selection: what that facet's counts apply."""
         if facet == "year":
             return replace(self, year_from=None, year_to=None)
+        if facet not in SHARED_FACETS:
+            return replace(self, extra=tuple(item for item in self.extra if item[0] != facet))
         return replace(self, **{facet: ()})
 
     @property
@@ -225,12 +272,14 @@ class SearchParams:
     def as_query_items(self, **overrides):
         """The parameters as (name, value) pairs for a link, without defaults."""
         data = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        data.update(dict(self.extra))
         data.update(overrides)
         items = []
         if data["q"]:
             items.append(("q", data["q"]))
-        for name in ("sdg", "topic", "country", "region", "type", "status"):
-            items.extend((name, str(value)) for value in data[name])
+        for name in FACETS:
+            if name != "year":
+                items.extend((name, str(value)) for value in data.get(name, ()))
         for name in ("year_from", "year_to"):
             if data[name] is not None:
                 items.append((name, str(data[name])))
@@ -413,6 +462,11 @@ def promotions_for(params, private=None):
 
 def _type_of(page):
     return registry.type_of(page).key
+
+
+def extra_facet_names():
+    """The facets page types bring with them (such as the library's document type)."""
+    return tuple(registry.extra_facets())
 
 
 def page_type_models():

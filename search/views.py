@@ -52,7 +52,8 @@ def search_page(request):
 def _chips(params, facets):
     """One removable chip per chosen filter value, labelled as in the facets."""
     chips = []
-    for name in ("type", "sdg", "topic", "country", "region", "status"):
+    names = ("type", "sdg", "topic", "country", "region", "status", *services.extra_facet_names())
+    for name in names:
         labels = {item["value"]: item["label"] for item in facets.get(name, [])}
         for value in getattr(params, name):
             chips.append(

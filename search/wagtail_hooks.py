@@ -79,12 +79,21 @@ def case_search_type():
             "subregion": "subregion",
             "status": "status",
             "year": "start_year",
+            "has_video": "has_video",
         },
-        "result_fields": ("country", "city", "start_year"),
+        "result_fields": ("country", "city", "start_year", "has_video"),
         "describe": lambda page: {
             "country": country_item(page.country),
             "city": page.city,
             "start_year": page.start_year,
+            "has_video": page.has_video,
+        },
+        # Video case studies: a case with a video (and its transcript) or without.
+        "facets": {
+            "has_video": {
+                "label": _("Video"),
+                "choices": [("true", _("With a video")), ("false", _("Without a video"))],
+            }
         },
     }
 

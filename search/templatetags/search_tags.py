@@ -15,3 +15,16 @@ def search_toggle(params, facet, value):
 def search_page(params, number):
     """The query string for another page of the same search."""
     return params.querystring(page=number)
+
+
+@register.simple_tag
+def own_facets(facets):
+    """[(name, label, items)] of the facets page types bring with them (the library's document
+    type, the cases' video), for those that have values to offer here."""
+    from search.registry import extra_facets
+
+    return [
+        (name, facet.label, facets.get(name))
+        for name, facet in extra_facets().items()
+        if facets.get(name)
+    ]
