@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -12,6 +13,7 @@ from taggit.models import ItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.embeds.blocks import EmbedBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
@@ -27,6 +29,7 @@ from taxonomy.serializers import SDGListField, TopicListField
 from . import serializers
 from .listing import page_listing
 from .related import related_cases
+from .video import caption_text
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 
@@ -141,6 +144,32 @@ class CasePage(Page):
     links = StreamField([("link", LinkBlock())], blank=True, verbose_name="website links")
     attachments = StreamField([("document", DocumentBlock())], blank=True)
 
+    # A video case study: the player, and what is said in it for those who cannot or would
+    # rather not watch (shown beside the player, and searched).
+    video = StreamField(
+        [("embed", EmbedBlock(max_width=800, label=_("Video link")))],
+        blank=True,
+        max_num=1,
+        verbose_name=_("video"),
+        help_text=_("The address of the video (YouTube, Vimeo, …); the page shows its player."),
+    )
+    video_captions = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("captions file"),
+        help_text=_("A WebVTT (.vtt) or SubRip (.srt) file of what is said in the video."),
+    )
+    video_transcript = models.TextField(
+        _("transcript"),
+        blank=True,
+        help_text=_("What is said in the video. Left empty, the captions file's text is shown."),
+    )
+    caption_text = models.TextField(blank=True, editable=False)
+    has_video = models.BooleanField(_("has a video"), default=False, editable=False)
+
     base_form_class = CasePageForm
 
     content_panels = Page.content_panels + [
@@ -176,6 +205,10 @@ class CasePage(Page):
             heading="What others can learn",
         ),
         MultiFieldPanel(
+            [FieldPanel("video"), FieldPanel("video_captions"), FieldPanel("video_transcript")],
+            heading=_("Video case study"),
+        ),
+        MultiFieldPanel(
             [FieldPanel("links"), FieldPanel("attachments")], heading="Links and files"
         ),
     ]
@@ -189,6 +222,8 @@ class CasePage(Page):
         index.SearchField("barriers"),
         index.SearchField("facilitating_conditions"),
         index.SearchField("target_groups"),
+        index.SearchField("video_transcript"),
+        index.SearchField("caption_text"),
         index.RelatedFields("sdgs", [index.SearchField("title"), index.FilterField("number")]),
         index.RelatedFields("topics", [index.SearchField("name"), index.FilterField("slug")]),
         index.FilterField("country"),
@@ -198,6 +233,7 @@ class CasePage(Page):
         index.FilterField("scale"),
         index.FilterField("start_year"),
         index.FilterField("end_year"),
+        index.FilterField("has_video"),
     ]
 
     api_fields = [
@@ -221,6 +257,10 @@ class CasePage(Page):
         APIField("end_year"),
         APIField("links"),
         APIField("attachments"),
+        APIField("has_video"),
+        APIField("video"),
+        APIField("video_captions"),
+        APIField("transcript"),
         APIField(
             "related_articles", serializer=serializers.RelatedPageListField(source="articles")
         ),
@@ -248,9 +288,17 @@ class CasePage(Page):
         nearby ones and ones of the same scale first (see cases/related.py)."""
         return related_cases(self, limit=limit)
 
+    @property
+    def transcript(self):
+        """What is said in the video: the editors' transcript, else the captions file's text."""
+        return self.video_transcript or self.caption_text
+
     def set_derived_fields(self):
-        """Region and sub-region follow the country; editors never set them by hand."""
+        """Region and sub-region follow the country; whether the case has a video and the
+        text of its captions file follow the video fields. Editors never set them by hand."""
         self.region, self.subregion = regions.for_country(self.country)
+        self.has_video = bool(self.video)
+        self.caption_text = caption_text(self.video_captions) if self.video_captions_id else ""
 
     def save(self, *args, **kwargs):
         self.set_derived_fields()

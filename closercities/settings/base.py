@@ -123,7 +123,10 @@ DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Closer Cities <noreply@close
 WAGTAIL_SITE_NAME = "Closer Cities"
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = env.search_backend()
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# vtt and srt: the caption files of video case studies.
+WAGTAILDOCS_EXTENSIONS = [
+    *("csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "srt", "txt", "vtt", "xlsx", "zip")
+]
 WAGTAILAPI_BASE_URL = env.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
