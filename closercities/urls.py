@@ -17,6 +17,9 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("search/", include("search.urls")),
     path("submissions/", include("submissions.urls")),
+    path("proposals/", include("library.urls")),
+    path("alerts/", include("alerts.urls")),
+    path("", include("alerts.feed_urls")),
 ]
 
 if settings.DEBUG:

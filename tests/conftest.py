@@ -2,7 +2,7 @@ from django.core.cache import cache
 
 import pytest
 
-from tests.factories import ArticlePageFactory, CasePageFactory
+from tests.factories import ArticlePageFactory, CasePageFactory, LibraryItemPageFactory
 
 
 @pytest.fixture
@@ -13,6 +13,11 @@ def case_factory(db):
 @pytest.fixture
 def article_factory(db):
     return ArticlePageFactory
+
+
+@pytest.fixture
+def library_item_factory(db):
+    return LibraryItemPageFactory
 
 
 @pytest.fixture

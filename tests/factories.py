@@ -7,6 +7,7 @@ import factory
 
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Researcher
 from cases.models import CaseActor, CaseIndexPage, CasePage
+from library.models import LibraryIndexPage, LibraryItemPage
 from taxonomy.models import SDG, Topic
 
 
@@ -86,4 +87,30 @@ class ArticlePageFactory(_PageFactory):
     def add_children(cls, page, authors=(), related_cases=()):
         for order, researcher in enumerate(authors):
             page.authors.add(ArticleAuthor(sort_order=order, researcher=researcher))
+        page.related_cases = list(related_cases)
+
+
+class LibraryItemPageFactory(_PageFactory):
+    class Meta:
+        model = LibraryItemPage
+
+    _child_relations = ("related_cases",)
+
+    title = factory.Sequence(lambda n: f"Urban mobility strategy {n}")
+    summary = "How the city plans walking, cycling and public transport to 2035."
+    document_type = "strategy"
+    organisation = "City of Utrecht"
+    organisation_sector = "government"
+    city = "Utrecht"
+    country = "NL"
+    year = 2023
+    language = "en"
+    external_url = "https://example.org/strategy.pdf"
+
+    @staticmethod
+    def default_parent():
+        return LibraryIndexPage.objects.get()
+
+    @classmethod
+    def add_children(cls, page, related_cases=()):
         page.related_cases = list(related_cases)
