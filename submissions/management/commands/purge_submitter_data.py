@@ -1,6 +1,11 @@
-"""Anonymise the submitter data of finished submissions, as promised in the privacy notice."""
+"""Anonymise the submitter data of finished submissions, as promised in the privacy notice, and
+let every app that keeps personal data from the public do the same (`purge_personal_data`
+Wagtail hook: a function of (older_than_days, now) returning a line for the output)."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from wagtail import hooks
 
 from submissions.services import purge_submitter_data
 
@@ -20,7 +25,10 @@ class Command(BaseCommand):
     def handle(self, *args, older_than, **options):
         if older_than < 0:
             raise CommandError("--older-than must be zero or more days.")
-        count = purge_submitter_data(older_than)
+        now = timezone.now()
+        count = purge_submitter_data(older_than, now=now)
         self.stdout.write(
             f"Anonymised {count} submission(s) finished more than {older_than} days ago."
         )
+        for purge in hooks.get_hooks("purge_personal_data"):
+            self.stdout.write(purge(older_than, now))
