@@ -91,7 +91,7 @@ def manage(request, token):
         "filters": describe(subscription.query),
         "form": form,
         "saved": saved,
-        "cases_query": urlencode(subscription.query),
+        "cases_query": urlencode([tuple(item) for item in subscription.query]),
     }
     return _private(render(request, "alerts/manage.html", context, status=status))
 

@@ -15,7 +15,8 @@ from wagtail.models import get_page_models
 from django_countries import countries
 from rest_framework.filters import BaseFilterBackend
 
-from cases.models import Status
+from cases.models import CasePage, Status
+from library.models import DocumentType, LibraryItemPage
 from taxonomy import regions
 from taxonomy.models import SDG_NUMBERS
 
@@ -129,6 +130,8 @@ def conditions(request, model):
             field = "start_year"
         elif _has_field(model, "publication_date"):
             field = "publication_date__year"
+        elif model is LibraryItemPage:
+            field = "year"
         else:
             return None
         if year_from:
@@ -162,12 +165,40 @@ class TaxonomyFilter(BaseFilterBackend):
         return queryset.filter(matching)
 
 
+class ContentFilter(BaseFilterBackend):
+    """`document_type` (library documents of these types: policy, strategy, …; OR within it)
+    and `has_video` (cases with a video: true, or without: false). With either, only the
+    pages that carry the field are listed; a value that is not one of the choices is a 400."""
+
+    parameters = ("document_type", "has_video")
+    BOOLEANS = {"true": True, "false": False}
+
+    def filter_queryset(self, request, queryset, view):
+        types = values(request, "document_type")
+        for value in types:
+            if value not in DocumentType.values:
+                raise BadRequestError(
+                    f"document_type: '{value}' is not one of {', '.join(DocumentType.values)}"
+                )
+        if types:
+            chosen = LibraryItemPage.objects.filter(document_type__in=types)
+            queryset = queryset.filter(pk__in=chosen.values("pk"))
+        videos = values(request, "has_video")
+        for value in videos:
+            if value not in self.BOOLEANS:
+                raise BadRequestError(f"has_video: '{value}' is not one of true, false")
+        if videos:
+            chosen = CasePage.objects.filter(has_video__in=[self.BOOLEANS[v] for v in videos])
+            queryset = queryset.filter(pk__in=chosen.values("pk"))
+        return queryset
+
+
 class PageFieldsFilter(FieldsFilter):
     """Wagtail's exact-match field filters, minus the parameters TaxonomyFilter owns
     (so `country=pe` is not also matched literally against the stored "PE")."""
 
     def filter_queryset(self, request, queryset, view):
         params = request.GET.copy()
-        for name in TaxonomyFilter.parameters:
+        for name in (*TaxonomyFilter.parameters, *ContentFilter.parameters):
             params.pop(name, None)
         return super().filter_queryset(SimpleNamespace(GET=params), queryset, view)

@@ -14,9 +14,11 @@ from articles.models import ArticleAuthor, ArticlePage
 from cases.models import CasePage
 from core.caching import cached_read, share_site_root_paths
 from core.throttling import AnonymousAPIThrottle
+from library.models import LibraryItemPage
+from library.services import PROPOSED_DOCUMENTS_COLLECTION
 from submissions.services import SUBMITTED_IMAGES_COLLECTION
 
-from .filters import PageFieldsFilter, TaxonomyFilter
+from .filters import ContentFilter, PageFieldsFilter, TaxonomyFilter
 
 
 def _prefetch_for(model, public_pages):
@@ -36,6 +38,13 @@ def _prefetch_for(model, public_pages):
             "sdgs",
             "topics",
             Prefetch("authors", ArticleAuthor.objects.select_related("researcher")),
+            Prefetch("related_cases", CasePage.objects.filter(pk__in=public_pks).order_by("pk")),
+        ]
+    if issubclass(model, LibraryItemPage):
+        return [
+            "sdgs",
+            "topics",
+            "document",
             Prefetch("related_cases", CasePage.objects.filter(pk__in=public_pks).order_by("pk")),
         ]
     return []
@@ -67,12 +76,15 @@ class CachedReadMixin:
 class CloserCitiesPagesAPIViewSet(CachedReadMixin, PagesAPIViewSet):
     filter_backends = [
         TaxonomyFilter,
+        ContentFilter,
         *(
             PageFieldsFilter if backend is FieldsFilter else backend
             for backend in PagesAPIViewSet.filter_backends
         ),
     ]
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(TaxonomyFilter.parameters)
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
+        TaxonomyFilter.parameters, ContentFilter.parameters
+    )
 
     def get_base_queryset(self):
         # Wagtail asks for it several times per request, and each time reads the view
@@ -107,7 +119,10 @@ class CloserCitiesImagesAPIViewSet(CachedReadMixin, ImagesAPIViewSet):
 
 
 class CloserCitiesDocumentsAPIViewSet(CachedReadMixin, DocumentsAPIViewSet):
-    pass
+    def get_queryset(self):
+        # A file sent with a proposal for the library stays private until a moderator
+        # publishes the document; then it moves to the main collection and is listed here.
+        return super().get_queryset().exclude(collection__name=PROPOSED_DOCUMENTS_COLLECTION)
 
 
 api_router = WagtailAPIRouter("wagtailapi")

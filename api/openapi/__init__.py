@@ -11,16 +11,21 @@ module (or a new module listed in `MODULES`).
 
 from django.conf import settings
 
-from . import pages, platform, search, submissions
+from . import feeds, library, pages, platform, search, submissions
 from .schema import STRING, obj
 
-MODULES = (pages, platform, search, submissions)
+MODULES = (pages, platform, search, submissions, library, feeds)
 
 
 def paths():
+    """Every module's paths; then a module with `extend(paths)` adds what it brings to the
+    paths of others (the library's filters on the pages listing and search)."""
     merged = {}
     for module in MODULES:
         merged.update(module.paths())
+    for module in MODULES:
+        if hasattr(module, "extend"):
+            module.extend(merged)
     return merged
 
 
