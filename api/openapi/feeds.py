@@ -10,7 +10,9 @@ FEEDS = {
 }
 FORMATS = {"feed/": "application/rss+xml", "feed/atom/": "application/atom+xml"}
 # Every search parameter except how a list is shown (the feed is the newest 50, newest first).
-PARAMETERS = [p for p in SEARCH_PARAMETERS if p["name"] not in ("type", "order", "page", "page_size")]
+PARAMETERS = [
+    p for p in SEARCH_PARAMETERS if p["name"] not in ("type", "order", "page", "page_size")
+]
 
 
 def paths():

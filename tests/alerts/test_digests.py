@@ -9,13 +9,14 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
+from wagtail.models import Page
+
 import pytest
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from alerts import services
 from alerts.models import AlertEmail, EmailKind, Subscription
-from wagtail.models import Page
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
