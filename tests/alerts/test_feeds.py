@@ -3,13 +3,13 @@ filters, list only published public pages newest first, and are linked from the 
 and the search page."""
 
 import datetime
-import xml.etree.ElementTree as ET
 
 from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction
 
 import pytest
+from defusedxml import ElementTree as ET
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
