@@ -96,10 +96,7 @@ def test_transcripts_are_searched_and_has_video_is_a_facet(client, video_case, c
     assert 'name="has_video" value="true" checked' in html
     assert '<span class="video-badge">Video</span>' in html
 
-    titles = [
-        item["title"]
-        for item in client.get("/api/v2/pages/?has_video=true").json()["items"]
-    ]
+    titles = [item["title"] for item in client.get("/api/v2/pages/?has_video=true").json()["items"]]
     assert titles == ["Superblocks in Barcelona"]
     detail = client.get(f"/api/v2/pages/{video_case.pk}/").json()
     assert detail["has_video"] is True and detail["transcript"].startswith("Our superblock")
