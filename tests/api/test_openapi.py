@@ -25,7 +25,7 @@ def spec(client, db):
 
 
 @pytest.fixture
-def content(case_factory, article_factory):
+def content(case_factory, article_factory, library_item_factory):
     nairobi = case_factory(
         title="Community health workers in Nairobi",
         country="KE",
@@ -34,6 +34,7 @@ def content(case_factory, article_factory):
         actors=[{"organisation": "Nairobi City County", "sector": "government", "role": "Lead"}],
     )
     case_factory(title="No coordinates", latitude=None, longitude=None, start_year=None)
+    library_item_factory(title="Nairobi health strategy", sdgs=[3], related_cases=[nairobi])
     article_factory(
         title="Learning from health workers", authors=[ResearcherFactory()], related_cases=[nairobi]
     )
@@ -53,7 +54,7 @@ def _check(spec, path, response, method="get"):
     assert content_type in documented["content"], (path, content_type)
     schema = documented["content"][content_type]["schema"]
     text = response.content.decode()
-    body = text if content_type == "text/csv" else json.loads(text)
+    body = json.loads(text) if content_type.endswith("json") else text
     Draft202012Validator(
         {**schema, "components": spec["components"]},
         format_checker=Draft202012Validator.FORMAT_CHECKER,
@@ -116,6 +117,16 @@ def test_real_responses_match_the_description(client, spec, content):
         ("/api/v2/search/", "/api/v2/search/"),
         ("/api/v2/search/", "/api/v2/search/?sdg=99"),
         ("/api/v2/search/suggest/", "/api/v2/search/suggest/?q=Comm"),
+        # The policy library and video case studies (api/openapi/library.py).
+        ("/api/v2/pages/", "/api/v2/pages/?type=library.LibraryItemPage&fields=*"),
+        ("/api/v2/pages/", "/api/v2/pages/?document_type=strategy&has_video=false"),
+        ("/api/v2/pages/", "/api/v2/pages/?document_type=novel"),
+        ("/api/v2/search/", "/api/v2/search/?type=library&document_type=strategy"),
+        ("/api/v2/search/", "/api/v2/search/?has_video=maybe"),
+        # Feeds (api/openapi/feeds.py).
+        *((f"/{s}/feed/", f"/{s}/feed/?sdg=3") for s in ("cases", "science", "library")),
+        *((f"/{s}/feed/atom/", f"/{s}/feed/atom/") for s in ("cases", "science", "library")),
+        ("/cases/feed/", "/cases/feed/?region=nowhere"),
     ]
     checked = set()
     for path, url in requests:

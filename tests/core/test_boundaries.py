@@ -7,7 +7,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["core", "home", "taxonomy", "cases", "articles", "search", "api", "submissions"]
+APPS = [
+    *("core", "home", "taxonomy", "cases", "articles", "search", "api", "submissions"),
+    *("library", "alerts"),
+]
 
 
 def imported_apps(app):
@@ -39,7 +42,9 @@ def test_no_app_imports_the_project_package(app):
     assert "closercities" not in imported_apps(app)
 
 
-@pytest.mark.parametrize("app", ["core", "home", "taxonomy", "cases", "articles", "submissions"])
+@pytest.mark.parametrize(
+    "app", ["core", "home", "taxonomy", "cases", "articles", "submissions", "library", "alerts"]
+)
 def test_domain_apps_do_not_import_the_api_app(app):
     assert "api" not in imported_apps(app)
 
@@ -49,3 +54,10 @@ def test_cases_and_search_do_not_import_each_other_both_ways():
     cases (its page types), cases never imports search."""
     assert "search" not in imported_apps("cases")
     assert "cases" in imported_apps("search")
+
+
+def test_search_knows_the_library_only_through_its_registry_hook():
+    """The library registers its search type with `register_search_type`; search never
+    imports it, so the library may use the search service without a cycle."""
+    assert "library" not in imported_apps("search")
+    assert "alerts" not in imported_apps("search")
