@@ -14,6 +14,7 @@ from cases.models import CaseActor, CaseIndexPage, CasePage, CaseTopic
 from home import demo
 from home.bulk import add_live_children
 from home.models import StandardPage
+from library import demo as library_demo
 from taxonomy.models import Topic
 
 CHUNK = 2000
@@ -44,6 +45,7 @@ class Command(BaseCommand):
         self.seed_standard_pages(case_index.get_parent().specific)
         new_cases = self.seed_cases(case_index, cases, seed)
         new_articles = self.seed_articles(article_index, articles, researchers, cases, seed)
+        library_demo.seed(stdout=self.stdout)
         if not no_index:
             self.index(CasePage, new_cases)
             self.index(ArticlePage, new_articles)
