@@ -27,16 +27,20 @@ def render_json(data):
     return json.dumps(data, cls=JSONEncoder, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def cached_read(request, build, content_type=JSON):
+def cached_read(request, build, content_type=JSON, variant=""):
     """Answer a read from the cache or by rendering `build()`, with validators and 304s.
 
     `build()` gives the data (JSON-serialisable, or text for other content types); it may
-    raise BadRequestError, which is never cached.
+    raise BadRequestError, which is never cached. `variant` is for answers that also depend on
+    something besides public content (e.g. visitors' survey answers): a different variant is a
+    different cache entry and ETag.
     """
     version, changed_at = ContentVersion.current()
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    key_source = f"{variant}|{request.get_full_path()}" if variant else request.get_full_path()
+    digest = hashlib.sha256(key_source.encode()).hexdigest()
     etag = f'"v{version}-{digest[:16]}"'
-    last_modified = int(changed_at.timestamp())
+    # A variant can change after the last content change, so that date validates nothing.
+    last_modified = None if variant else int(changed_at.timestamp())
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
         key = f"closercities-api:{version}:{digest}"
@@ -47,6 +51,7 @@ def cached_read(request, build, content_type=JSON):
             cache.set(key, body, settings.API_CACHE_TIMEOUT)
         response = HttpResponse(body, content_type=content_type)
     response["ETag"] = etag
-    response["Last-Modified"] = http_date(last_modified)
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
     patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
     return response
