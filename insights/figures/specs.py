@@ -107,7 +107,7 @@ def choropleth(description, values, atlas_url):
         "mark": {"type": "geoshape", "stroke": "#fff", "strokeWidth": 0.5, "tooltip": True},
         "encoding": {
             "color": {
-                "condition": {"test": "!datum.count", "value": "#e8e8e8"},
+                "condition": {"test": "!datum.count", "value": "#d4d4d4"},
                 "field": "count",
                 "type": "quantitative",
                 "scale": {"scheme": "blues"},
