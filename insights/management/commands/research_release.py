@@ -1,6 +1,7 @@
 """python manage.py research_release DIR --from DATE --to DATE"""
 
 import datetime
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -32,6 +33,8 @@ class Command(BaseCommand):
         start, end = _date(date_from), _date(date_to)
         if start > end:
             raise CommandError("--to must not be before --from.")
+        if Path(directory).exists() and not Path(directory).is_dir():
+            raise CommandError(f"{directory} is not a directory.")
         release = build.build(directory, start, end)
         rows = ", ".join(f"{name}: {count}" for name, count in release.descriptor["rows"].items())
         self.stdout.write(f"Release {release.version} written to {release.directory} ({rows}).")
