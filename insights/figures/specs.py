@@ -11,8 +11,10 @@ def base(description, values, **spec):
         "$schema": SCHEMA,
         "description": str(description),
         "width": "container",
+        # Axes and legends inside the container's width, so a chart never overflows a phone.
+        "autosize": {"type": "fit-x", "contains": "padding"},
         "data": {"values": values},
-        "config": {"view": {"stroke": None}, "axis": {"labelLimit": 220}},
+        "config": {"view": {"stroke": None}, "axis": {"labelLimit": 160}},
         **spec,
     }
 
@@ -95,6 +97,7 @@ def choropleth(description, values, atlas_url):
         "description": str(description),
         "width": "container",
         "height": 360,
+        "autosize": {"type": "fit-x", "contains": "padding"},
         "projection": {"type": "equalEarth"},
         "data": {"url": atlas_url, "format": {"type": "topojson", "feature": "countries"}},
         "transform": [

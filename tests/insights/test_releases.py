@@ -234,7 +234,9 @@ def test_releases_are_listed_in_the_admin(client, activity, tmp_path, django_use
 
 
 @pytest.mark.django_db
-def test_release_answers_match_the_openapi_description(client, activity, tmp_path, django_user_model):
+def test_release_answers_match_the_openapi_description(
+    client, activity, tmp_path, django_user_model
+):
     from tests.api.test_openapi import _check
 
     _release(tmp_path)
