@@ -2,10 +2,14 @@
 it the tables carry the same numbers; "Was this useful?" works with and without JavaScript;
 axe finds nothing serious, on a phone and a desktop."""
 
+from pathlib import Path
+
 import pytest
 
 from insights.models import PageFeedback
-from tests.browser.test_accessibility import site_content  # noqa: F401  (a fixture)
+
+# The page content of the accessibility tests (a fixture; tests take it by its name).
+from tests.browser.test_accessibility import site_content  # noqa: F401
 
 ALL_DRAWN = "document.querySelectorAll('.chart-ready').length === document.querySelectorAll('.chart').length"
 
@@ -14,7 +18,7 @@ ALL_DRAWN = "document.querySelectorAll('.chart-ready').length === document.query
 @pytest.mark.parametrize("width", [375, 1280])
 def test_every_chart_is_drawn_with_javascript(
     chromium, live_server, site_content, axe, screenshot, width
-):  # noqa: F811
+):
     context = chromium.new_context(
         base_url=live_server.url, viewport={"width": width, "height": 900}
     )
@@ -39,7 +43,7 @@ def test_every_chart_is_drawn_with_javascript(
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_without_javascript_the_tables_and_csv_links_are_there(chromium, live_server, site_content):  # noqa: F811
+def test_without_javascript_the_tables_and_csv_links_are_there(chromium, live_server, site_content):
     context = chromium.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
     page.goto("/insights/?sdg=14")
@@ -61,13 +65,13 @@ def test_without_javascript_the_tables_and_csv_links_are_there(chromium, live_se
     assert link.get_attribute("href") == "/insights/csv/coverage/?sdg=14"
     with page.expect_download() as download:
         link.click()
-    text = open(download.value.path(), encoding="utf-8").read()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
     assert text.splitlines()[0] == "SDG,Africa,Americas,Asia,Europe,Oceania"
     context.close()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_was_this_useful_without_javascript(chromium, live_server, site_content):  # noqa: F811
+def test_was_this_useful_without_javascript(chromium, live_server, site_content):
     context = chromium.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
     page.goto(site_content["case"].url)
@@ -81,7 +85,7 @@ def test_was_this_useful_without_javascript(chromium, live_server, site_content)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_was_this_useful_with_javascript_stays_on_the_page(browser_page, site_content, axe):  # noqa: F811
+def test_was_this_useful_with_javascript_stays_on_the_page(browser_page, site_content, axe):
     browser_page.goto(site_content["article"].url)
     assert axe(browser_page) == []
     browser_page.evaluate("window.stayed = true")
