@@ -117,20 +117,33 @@ class QueryDay(models.Model):
         return f"{self.day}: {self.query}"
 
 
-class RefinementDay(models.Model):
-    """A query followed by a different one in the same session on one day."""
+class RefinementPair(models.Model):
+    """A query and the different one a visitor searched next in the same session, with the
+    sessions it was seen in over all time: the dashboard only sums the days of pairs that
+    could reach 5 sessions, so a year of one-off pairs costs it nothing."""
 
-    day = models.DateField()
+    key = models.CharField(max_length=40, unique=True, help_text=_("Hash of the two queries."))
     query = models.CharField(max_length=200)
     next_query = models.CharField(max_length=200)
+    sessions = models.PositiveIntegerField(default=0, db_index=True)
+
+    def __str__(self):
+        return f"{self.query} → {self.next_query}"
+
+
+class RefinementDay(models.Model):
+    """How often a refinement pair was seen on one day, and in how many sessions."""
+
+    day = models.DateField()
+    pair = models.ForeignKey(RefinementPair, on_delete=models.CASCADE, related_name="days")
     count = models.PositiveIntegerField()
     sessions = models.PositiveIntegerField()
 
     class Meta:
-        indexes = [models.Index(fields=["day"])]
+        indexes = [models.Index(fields=["day"]), models.Index(fields=["pair", "day"])]
 
     def __str__(self):
-        return f"{self.day}: {self.query} → {self.next_query}"
+        return f"{self.day}: {self.pair_id}"
 
 
 class PositionDay(models.Model):

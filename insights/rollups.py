@@ -8,14 +8,15 @@ the dashboards sum it up on the fly with the same code (`summarise`).
 opened, and `manage.py rollup_search_logs` runs it from cron."""
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min, Q, Sum
 from django.utils import timezone
 
 from . import sources
-from .models import FacetDay, PositionDay, QueryDay, RefinementDay, SearchDay
+from .models import FacetDay, PositionDay, QueryDay, RefinementDay, RefinementPair, SearchDay
 
 FIRST_PAGE = 20  # results on the first page (the search's default page size)
 POSITIONS = range(1, FIRST_PAGE + 2)  # 1..20, and 21 for "21 and further"
@@ -108,21 +109,56 @@ def _walk_sessions(summary, searches):
         FacetDay(day=summary.day, facet=facet, value=value, searches=count)
         for (facet, value), count in facets.items()
     ]
-    summary.refinements = [
-        RefinementDay(day=summary.day, query=a, next_query=b, count=n, sessions=len(s))
-        for (a, b), (n, s) in pairs.items()
-    ]
+    # (query, next query, times, sessions)
+    summary.refinements = [(a, b, n, len(s)) for (a, b), (n, s) in pairs.items()]
+
+
+def pair_key(query, next_query):
+    return hashlib.sha1(f"{query}\x00{next_query}".encode(), usedforsecurity=False).hexdigest()
+
+
+def _save_refinements(day, refinements):
+    """Store the day's refinement pairs and bring their all-time session counts up to date."""
+    touched = set(RefinementDay.objects.filter(day=day).values_list("pair_id", flat=True))
+    RefinementDay.objects.filter(day=day).delete()
+    keys = {pair_key(a, b): (a, b, n, s) for a, b, n, s in refinements}
+    RefinementPair.objects.bulk_create(
+        [RefinementPair(key=key, query=a, next_query=b) for key, (a, b, _n, _s) in keys.items()],
+        batch_size=2000,
+        ignore_conflicts=True,
+    )
+    ids = dict(RefinementPair.objects.filter(key__in=keys).values_list("key", "pk"))
+    RefinementDay.objects.bulk_create(
+        [
+            RefinementDay(day=day, pair_id=ids[key], count=n, sessions=s)
+            for key, (_a, _b, n, s) in keys.items()
+        ],
+        batch_size=2000,
+    )
+    touched |= set(ids.values())
+    totals = dict(
+        RefinementDay.objects.filter(pair__in=touched)
+        .values_list("pair")
+        .annotate(total=Sum("sessions"))
+        .order_by()
+    )
+    pairs = list(RefinementPair.objects.filter(pk__in=touched))
+    for pair in pairs:
+        pair.sessions = totals.get(pair.pk, 0)
+    RefinementPair.objects.bulk_update(pairs, ["sessions"], batch_size=2000)
 
 
 @transaction.atomic
 def save(summary):
     """Replace the roll-up of the summary's day."""
     for model in ROLLUP_MODELS:
-        model.objects.filter(day=summary.day).delete()
+        if model is not RefinementDay:
+            model.objects.filter(day=summary.day).delete()
     summary.totals.save()
-    for rows in (summary.queries, summary.refinements, summary.positions, summary.facets):
+    for rows in (summary.queries, summary.positions, summary.facets):
         if rows:
             type(rows[0]).objects.bulk_create(rows, batch_size=2000)
+    _save_refinements(summary.day, summary.refinements)
 
 
 def missing_days(date_from=None, date_to=None):

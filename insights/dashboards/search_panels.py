@@ -143,16 +143,31 @@ def zero_result_queries(period, today, queries=None):
 
 
 def refinements(period, today):
-    pairs = {
-        (row["query"], row["next_query"]): [row["c"], row["n"]]
-        for row in _rolled(RefinementDay, period)
-        .values("query", "next_query")
+    # Only pairs seen in at least K sessions over all time can reach K in the period.
+    candidates = (
+        _rolled(RefinementDay, period)
+        .filter(pair__sessions__gte=privacy.K)
+        .values("pair__query", "pair__next_query")
         .annotate(c=Sum("count"), n=Sum("sessions"))
+    )
+    pairs = {
+        (row["pair__query"], row["pair__next_query"]): [row["c"], row["n"]] for row in candidates
     }
-    for row in today.refinements if today else []:
-        totals = pairs.setdefault((row.query, row.next_query), [0, 0])
-        totals[0] += row.count
-        totals[1] += row.sessions
+    if today and today.refinements:
+        # Today's sessions are not in the all-time counts yet: its pairs' past days count too.
+        keys = [rollups.pair_key(a, b) for a, b, _c, _n in today.refinements]
+        rest = (
+            _rolled(RefinementDay, period)
+            .filter(pair__key__in=keys, pair__sessions__lt=privacy.K)
+            .values("pair__query", "pair__next_query")
+            .annotate(c=Sum("count"), n=Sum("sessions"))
+        )
+        for row in rest:
+            pairs[(row["pair__query"], row["pair__next_query"])] = [row["c"], row["n"]]
+    for query, next_query, count, sessions in today.refinements if today else []:
+        totals = pairs.setdefault((query, next_query), [0, 0])
+        totals[0] += count
+        totals[1] += sessions
     shown = [(pair, t) for pair, t in pairs.items() if t[1] >= privacy.K]
     shown.sort(key=lambda item: (-item[1][0], item[0]))
     return Panel(

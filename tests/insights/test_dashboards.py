@@ -169,3 +169,16 @@ def test_submissions_funnel_and_lead_time(client, django_user_model, cases):
     lead = _csv(client.get(OTHER, {"export": "moderation-lead-time"}))
     assert lead[1] == ["Any decision", "3", "4.0"] and lead[2] == ["Approved", "2", "3.0"]
     assert now.date().isoformat() in client.get(OTHER, {"export": "survey"})["Content-Disposition"]
+
+
+@pytest.mark.django_db
+def test_a_pair_reaching_five_sessions_only_with_today_is_shown(client, cases, django_user_model):
+    for _ in range(3):
+        _visitor(client.__class__, ["flood", "flood maps"])
+    SearchLog.objects.update(created_at=timezone.now() - datetime.timedelta(days=1))
+    rollups.refresh()
+    for _ in range(2):
+        _visitor(client.__class__, ["flood", "flood maps"])
+    client.force_login(_member(django_user_model, "Researchers"))
+    pairs = _csv(client.get(SEARCH, {"export": "refinements"}))
+    assert ["flood", "flood maps", "5", "5"] in pairs
