@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Count, Min, Q, Sum
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 
 from . import sources
@@ -118,8 +118,13 @@ def pair_key(query, next_query):
 
 
 def _save_refinements(day, refinements):
-    """Store the day's refinement pairs and bring their all-time session counts up to date."""
-    touched = set(RefinementDay.objects.filter(day=day).values_list("pair_id", flat=True))
+    """Store the day's refinement pairs and keep their all-time session counts up to date (by
+    the difference with what the day held before, so a day costs the same however long the log)."""
+    delta = {}
+    for pair_id, sessions in RefinementDay.objects.filter(day=day).values_list(
+        "pair_id", "sessions"
+    ):
+        delta[pair_id] = delta.get(pair_id, 0) - sessions
     RefinementDay.objects.filter(day=day).delete()
     keys = {pair_key(a, b): (a, b, n, s) for a, b, n, s in refinements}
     RefinementPair.objects.bulk_create(
@@ -135,16 +140,11 @@ def _save_refinements(day, refinements):
         ],
         batch_size=2000,
     )
-    touched |= set(ids.values())
-    totals = dict(
-        RefinementDay.objects.filter(pair__in=touched)
-        .values_list("pair")
-        .annotate(total=Sum("sessions"))
-        .order_by()
-    )
-    pairs = list(RefinementPair.objects.filter(pk__in=touched))
+    for key, (_a, _b, _n, sessions) in keys.items():
+        delta[ids[key]] = delta.get(ids[key], 0) + sessions
+    pairs = list(RefinementPair.objects.filter(pk__in=[pk for pk, d in delta.items() if d]))
     for pair in pairs:
-        pair.sessions = totals.get(pair.pk, 0)
+        pair.sessions = max(0, pair.sessions + delta[pair.pk])
     RefinementPair.objects.bulk_update(pairs, ["sessions"], batch_size=2000)
 
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import privacy, rollups
-from ..models import FacetDay, PositionDay, QueryDay, RefinementDay, SearchDay
+from ..models import FacetDay, PositionDay, QueryDay, RefinementDay, RefinementPair, SearchDay
 from .base import Panel
 
 TOP = 50
@@ -143,27 +143,33 @@ def zero_result_queries(period, today, queries=None):
 
 
 def refinements(period, today):
-    # Only pairs seen in at least K sessions over all time can reach K in the period.
-    candidates = (
-        _rolled(RefinementDay, period)
+    # Only pairs seen in at least K sessions over all time can reach K in the period; they are
+    # summed by their number, and only the shown ones are looked up.
+    sums = {
+        pair: [c, n]
+        for pair, c, n in _rolled(RefinementDay, period)
         .filter(pair__sessions__gte=privacy.K)
-        .values("pair__query", "pair__next_query")
+        .values_list("pair_id")
         .annotate(c=Sum("count"), n=Sum("sessions"))
-    )
-    pairs = {
-        (row["pair__query"], row["pair__next_query"]): [row["c"], row["n"]] for row in candidates
+        .filter(n__gte=privacy.K)
     }
     if today and today.refinements:
         # Today's sessions are not in the all-time counts yet: its pairs' past days count too.
         keys = [rollups.pair_key(a, b) for a, b, _c, _n in today.refinements]
-        rest = (
+        for pair, c, n in (
             _rolled(RefinementDay, period)
-            .filter(pair__key__in=keys, pair__sessions__lt=privacy.K)
-            .values("pair__query", "pair__next_query")
+            .filter(pair__key__in=keys)
+            .values_list("pair_id")
             .annotate(c=Sum("count"), n=Sum("sessions"))
+        ):
+            sums[pair] = [c, n]
+    names = {
+        pk: (query, next_query)
+        for pk, query, next_query in RefinementPair.objects.filter(pk__in=list(sums)).values_list(
+            "pk", "query", "next_query"
         )
-        for row in rest:
-            pairs[(row["pair__query"], row["pair__next_query"])] = [row["c"], row["n"]]
+    }
+    pairs = {names[pair]: totals for pair, totals in sums.items() if pair in names}
     for query, next_query, count, sessions in today.refinements if today else []:
         totals = pairs.setdefault((query, next_query), [0, 0])
         totals[0] += count

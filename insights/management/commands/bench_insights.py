@@ -21,7 +21,7 @@ from django.utils import timezone
 from insights import rollups
 from insights.dashboards import other_panels, search_panels
 from insights.dashboards.base import Period
-from insights.models import SearchDay
+from insights.models import RefinementPair, SearchDay
 from search.models import SearchClick, SearchLog
 
 WORDS = [
@@ -72,6 +72,8 @@ class Command(BaseCommand):
         if not (keep and SearchLog.objects.count() >= rows):
             seconds = self.seed(rows, days, seed)
             self.stdout.write(f"seeded {rows} searches in {seconds:.1f} s")
+        for model in (*rollups.ROLLUP_MODELS, RefinementPair):  # roll up from scratch
+            model.objects.all().delete()
         started = time.perf_counter()
         rolled = rollups.refresh()
         rollup_seconds = time.perf_counter() - started
