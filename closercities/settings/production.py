@@ -1,7 +1,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .env import get, get_bool, get_list, tasks
+from .env import cache, get, get_bool, get_list, tasks
 
 DEBUG = False
 TASKS = tasks(default="database")
@@ -33,13 +33,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# One cache for every server process. Rate limits (5 submissions an hour, the anonymous API
-# rate) and the API's answer cache must be counted and emptied once, not once per gunicorn
-# worker. The database cache needs no other service; `manage.py createcachetable` (run by
-# `make migrate`) creates its table.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": get("CACHE_TABLE", "closercities_cache"),
-    }
-}
+# One cache for every server process and host: rate limits (5 submissions an hour, the
+# anonymous API rate), the API's cached answers and the content version are counted and emptied
+# once, not once per gunicorn worker. Redis when REDIS_URL is set (production); otherwise a
+# database table that needs no other service (`manage.py createcachetable`, run by
+# `make migrate`). See env.cache().
+CACHES = cache()
+# nginx (deploy/nginx/) keeps anonymous visitors' pages this long; publishing shows there
+# within a minute.
+PAGE_CACHE_MAX_AGE = int(get("PAGE_CACHE_MAX_AGE", "60"))
