@@ -19,6 +19,7 @@ urlpatterns = [
     path("submissions/", include("submissions.urls")),
     path("proposals/", include("library.urls")),
     path("alerts/", include("alerts.urls")),
+    path("feedback/", include("insights.urls")),
     path("", include("alerts.feed_urls")),
 ]
 

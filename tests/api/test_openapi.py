@@ -127,6 +127,26 @@ def test_real_responses_match_the_description(client, spec, content):
         *((f"/{s}/feed/", f"/{s}/feed/?sdg=3") for s in ("cases", "science", "library")),
         *((f"/{s}/feed/atom/", f"/{s}/feed/atom/") for s in ("cases", "science", "library")),
         ("/cases/feed/", "/cases/feed/?region=nowhere"),
+        *(
+            ("/api/v2/insights/{name}/", f"/api/v2/insights/{name}/?region=002")
+            for name in (
+                "coverage",
+                "timeline",
+                "countries",
+                "maturity",
+                "sectors",
+                "flows",
+                "survey",
+            )
+        ),
+        ("/api/v2/insights/{name}/", "/api/v2/insights/coverage/?sdg=99"),
+        ("/api/v2/insights/{name}/", "/api/v2/insights/nonsense/"),
+        ("/api/v2/research/releases/", "/api/v2/research/releases/"),
+        ("/api/v2/research/releases/{version}/", "/api/v2/research/releases/1.0.0/"),
+        (
+            "/api/v2/research/releases/{version}/files/{name}",
+            "/api/v2/research/releases/1.0.0/files/cases.csv",
+        ),
     ]
     checked = set()
     for path, url in requests:

@@ -9,7 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 APPS = [
     *("core", "home", "taxonomy", "cases", "articles", "search", "api", "submissions"),
-    *("library", "alerts"),
+    *("library", "alerts", "insights"),
 ]
 
 
@@ -43,7 +43,8 @@ def test_no_app_imports_the_project_package(app):
 
 
 @pytest.mark.parametrize(
-    "app", ["core", "home", "taxonomy", "cases", "articles", "submissions", "library", "alerts"]
+    "app",
+    ["core", "home", "taxonomy", "cases", "articles", "submissions", "library", "alerts", "insights"],
 )
 def test_domain_apps_do_not_import_the_api_app(app):
     assert "api" not in imported_apps(app)
