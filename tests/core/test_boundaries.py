@@ -44,7 +44,17 @@ def test_no_app_imports_the_project_package(app):
 
 @pytest.mark.parametrize(
     "app",
-    ["core", "home", "taxonomy", "cases", "articles", "submissions", "library", "alerts", "insights"],
+    [
+        "core",
+        "home",
+        "taxonomy",
+        "cases",
+        "articles",
+        "submissions",
+        "library",
+        "alerts",
+        "insights",
+    ],
 )
 def test_domain_apps_do_not_import_the_api_app(app):
     assert "api" not in imported_apps(app)
