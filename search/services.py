@@ -7,7 +7,7 @@ visitor who picked SDG 8 still sees how many cases SDG 5 would add. Values withi
 combine with OR, facets with AND.
 
 Which engine answers (the database, or Elasticsearch/OpenSearch) is decided in
-`search.backends`; this module holds what is the same for all of them.
+`search.backends` (and `search.engine`); this module holds what is the same for all of them.
 """
 
 import math
