@@ -20,6 +20,11 @@ COUNTRIES = ["KE", "PE", "FI", "IN"]  # Africa, Americas, Europe, Asia
 STATUSES = ["pilot", "running", "completed"]
 YEARS = [2014, 2017, 2020, 2023]
 WORD = "quokka"  # in some summaries only
+VIDEO = "https://www.youtube.com/watch?v=closercities1"
+# Facets that page types bring of their own (search/registry.py): has_video from cases (some
+# below have a video), document_type from the library (no documents here: never counted).
+# A record without one of them (another type's page) has no value in it.
+EXTRA_FACETS = ("has_video", "document_type")
 
 
 @pytest.fixture
@@ -47,6 +52,8 @@ def varied_pages(search_index, case_factory, article_factory):
             start_year=year,
             sdgs=sdgs,
             topics=topics,
+            # Every third case is a video case study (the has_video facet).
+            video=[("embed", VIDEO)] if number % 3 == 0 else [],
         )
     for number in range(4):
         article_factory(
@@ -75,6 +82,7 @@ def _records():
                 "type": {"case"},
                 "status": {page.status},
                 "year": page.start_year,
+                "has_video": {"true" if page.has_video else "false"},
                 "text": f"{page.title} {page.summary}".lower(),
             }
         )
@@ -100,7 +108,7 @@ def _matches(record, selection, year_range, q, skip=None):
     if q and q not in record["text"]:
         return False
     for facet, chosen in selection.items():
-        if facet != skip and chosen and not (record[facet] & set(chosen)):
+        if facet != skip and chosen and not (record.get(facet, set()) & set(chosen)):
             return False
     if skip != "year" and year_range != (None, None):
         low, high = year_range
@@ -111,7 +119,7 @@ def _matches(record, selection, year_range, q, skip=None):
 
 def _expected_counts(records, selection, year_range, q):
     expected = {}
-    for facet in ("sdg", "topic", "country", "region", "type", "status", "year"):
+    for facet in ("sdg", "topic", "country", "region", "type", "status", "year", *EXTRA_FACETS):
         counts = {}
         for record in records:
             if not _matches(record, selection, year_range, q, skip=facet):
@@ -121,7 +129,7 @@ def _expected_counts(records, selection, year_range, q):
             elif facet == "region":
                 values = {record["region_only"]} - {None}
             else:
-                values = record[facet]
+                values = record.get(facet, set())
             for value in values:
                 counts[value] = counts.get(value, 0) + 1
         expected[facet] = counts
@@ -136,6 +144,7 @@ selections = st.fixed_dictionaries(
         "region": st.lists(st.sampled_from(["002", "019", "150", "005"]), max_size=1, unique=True),
         "type": st.lists(st.sampled_from(["case", "article"]), max_size=1, unique=True),
         "status": st.lists(st.sampled_from(STATUSES), max_size=2, unique=True),
+        "has_video": st.lists(st.sampled_from(["true", "false"]), max_size=1, unique=True),
     }
 )
 year_ranges = st.tuples(
@@ -168,6 +177,7 @@ def test_facet_counts_match_the_database(varied_pages, selection, year_range, q)
     assert result.count == len(matching)
 
     expected = _expected_counts(records, selection, year_range, q)
+    assert set(result.facets) >= {"sdg", "type", "year", "has_video"}
     for facet, items in result.facets.items():
         got = {item["value"]: item["count"] for item in items if item["count"]}
         assert got == expected[facet], facet

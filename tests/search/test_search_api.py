@@ -23,6 +23,8 @@ RESULT_KEYS = {
     "start_year",
 }
 FACET_NAMES = {"sdg", "topic", "country", "region", "type", "status", "year"}
+# Facets page types bring of their own (search/registry.py): video case studies, the library.
+FACET_NAMES |= {"has_video", "document_type"}
 
 
 @pytest.fixture
@@ -103,7 +105,8 @@ def test_browse_returns_the_documented_shape(client, corpus):
     assert (data["page"], data["page_size"]) == (1, 20)
     assert set(data["facets"]) == FACET_NAMES
     for item in data["results"]:
-        assert set(item) == RESULT_KEYS
+        # Cases also say whether they are video case studies.
+        assert set(item) == RESULT_KEYS | ({"has_video"} if item["type"] == "case" else set())
     for items in data["facets"].values():
         for item in items:
             assert {"value", "label", "count", "selected"} <= set(item)
@@ -143,7 +146,7 @@ def test_facets_are_disjunctive(client, corpus):
     assert next(item for item in data["facets"]["sdg"] if item["value"] == 8)["selected"]
     # Other facets count within the selection.
     assert _counts(data, "country") == {"KE": 1, "FI": 1}
-    assert _counts(data, "type") == {"case": 2, "article": 0}
+    assert _counts(data, "type") == {"case": 2, "article": 0, "library": 0}
 
 
 @pytest.mark.django_db
@@ -155,7 +158,7 @@ def test_values_in_a_facet_combine_with_or_and_facets_with_and(client, corpus):
     assert _counts(data, "country") == {"PE": 1, "CO": 1}
     data = _get(client, "topic=mobility&type=case")
     assert data["count"] == 2
-    assert _counts(data, "type") == {"case": 2, "article": 1}
+    assert _counts(data, "type") == {"case": 2, "article": 1, "library": 0}
 
 
 @pytest.mark.django_db
