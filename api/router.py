@@ -14,9 +14,11 @@ from articles.models import ArticleAuthor, ArticlePage
 from cases.models import CasePage
 from core.caching import cached_read, share_site_root_paths
 from core.throttling import AnonymousAPIThrottle
+from events.models import EventPage
+from partners.models import Partner
 from submissions.services import SUBMITTED_IMAGES_COLLECTION
 
-from .filters import PageFieldsFilter, TaxonomyFilter
+from .filters import EventFilter, PageFieldsFilter, TaxonomyFilter
 
 
 def _prefetch_for(model, public_pages):
@@ -37,6 +39,16 @@ def _prefetch_for(model, public_pages):
             "topics",
             Prefetch("authors", ArticleAuthor.objects.select_related("researcher")),
             Prefetch("related_cases", CasePage.objects.filter(pk__in=public_pks).order_by("pk")),
+        ]
+    if issubclass(model, EventPage):
+        return [
+            "sdgs",
+            "topics",
+            Prefetch("organisers", Partner.objects.live().order_by("name")),
+            Prefetch("related_cases", CasePage.objects.filter(pk__in=public_pks).order_by("pk")),
+            Prefetch(
+                "related_articles", ArticlePage.objects.filter(pk__in=public_pks).order_by("pk")
+            ),
         ]
     return []
 
@@ -67,12 +79,15 @@ class CachedReadMixin:
 class CloserCitiesPagesAPIViewSet(CachedReadMixin, PagesAPIViewSet):
     filter_backends = [
         TaxonomyFilter,
+        EventFilter,
         *(
             PageFieldsFilter if backend is FieldsFilter else backend
             for backend in PagesAPIViewSet.filter_backends
         ),
     ]
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(TaxonomyFilter.parameters)
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
+        TaxonomyFilter.parameters, EventFilter.parameters
+    )
 
     def get_base_queryset(self):
         # Wagtail asks for it several times per request, and each time reads the view

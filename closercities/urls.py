@@ -12,11 +12,14 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/submissions/", include("submissions.api_urls")),
+    path("api/v2/partners/", include("partners.api_urls")),
     path("", include("api.urls")),
     path("api/v2/search/", include("search.api_urls")),
     path("api/v2/", api_router.urls),
     path("search/", include("search.urls")),
     path("submissions/", include("submissions.urls")),
+    path("partners/requests/", include("partners.urls")),
+    path("", include("events.urls")),
 ]
 
 if settings.DEBUG:

@@ -2,7 +2,12 @@ from django.core.cache import cache
 
 import pytest
 
-from tests.factories import ArticlePageFactory, CasePageFactory
+from tests.factories import (
+    ArticlePageFactory,
+    CasePageFactory,
+    EventPageFactory,
+    PartnerFactory,
+)
 
 
 @pytest.fixture
@@ -27,3 +32,13 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def event_factory(db):
+    return EventPageFactory
+
+
+@pytest.fixture
+def partner_factory(db):
+    return PartnerFactory
