@@ -1,8 +1,10 @@
 """The platform's own read endpoints next to Wagtail's: map, statistics, open-data exports,
 and the OpenAPI description with its docs page. Thin: the work is in `services`."""
 
-from django.http import JsonResponse
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.views import defaults
 
 from wagtail.api.v2.utils import BadRequestError
@@ -10,8 +12,10 @@ from wagtail.api.v2.utils import BadRequestError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.caching import cached_read
+from core.caching import cached_read, render_json
 from core.throttling import AnonymousAPIThrottle
+from events import filters as event_filters
+from events import listing as events
 
 from . import openapi, services
 
@@ -45,6 +49,23 @@ class MapView(ReadEndpoint):
 
     def build(self, request):
         return services.map_features(request)
+
+
+class EventMapView(ReadEndpoint):
+    """GeoJSON FeatureCollection of published events in person with coordinates (the map's
+    events layer). Not kept in the server's cache: which events are upcoming changes with the
+    clock, not only when content is published."""
+
+    content_type = "application/geo+json"
+
+    def get(self, request):
+        try:
+            data = events.map_features(request.GET)
+        except event_filters.InvalidFilter as error:
+            raise BadRequestError(error.message) from None
+        response = HttpResponse(render_json(data), content_type=self.content_type)
+        patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
+        return response
 
 
 class StatsView(ReadEndpoint):

@@ -1,9 +1,12 @@
-"""Which events the public sees, and in which order: the listing at /events/ and the feeds."""
+"""Which events the public sees, and in which order: the listing at /events/, the feeds and the
+events' layer of the map."""
 
 from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, Prefetch, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from core.caching import share_site_root_paths
 from partners.models import Partner
 from taxonomy import regions
 from taxonomy.models import SDG, Topic
@@ -93,4 +96,59 @@ def index_context(request):
         "upcoming_events": [event for event in items if event.end >= now],
         "past_events": [event for event in items if event.end < now],
         "feed_query": filters.querystring(),
+    }
+
+
+WHEN = ("upcoming", "past", "all")
+
+
+def map_features(data):
+    """A GeoJSON FeatureCollection of the public events in person with coordinates, matching
+    the listing's filters and `when` (upcoming, the default; past; all). Raises InvalidFilter
+    naming a bad parameter."""
+    filters = EventFilters.from_querydict(data)
+    when = str(data.get("when") or "upcoming")
+    if when not in WHEN:
+        raise InvalidFilter(
+            "when", _("'%(value)s' is not one of upcoming, past, all") % {"value": when[:40]}
+        )
+    events = public_events().filter(
+        filters.condition(), in_person=True, latitude__isnull=False, longitude__isnull=False
+    )
+    now = timezone.now()
+    if when == "upcoming":
+        events = events.filter(end__gte=now)
+    elif when == "past":
+        events = events.filter(end__lt=now)
+    events = share_site_root_paths(
+        events.order_by("start", "pk").prefetch_related("sdgs", "topics")
+    )
+    return {
+        "type": "FeatureCollection",
+        "features": [_feature(event) for event in events],
+    }
+
+
+def _feature(event):
+    local = event.start.astimezone(event.zone)
+    return {
+        "type": "Feature",
+        "id": event.pk,
+        "geometry": {"type": "Point", "coordinates": [event.longitude, event.latitude]},
+        "properties": {
+            "id": event.pk,
+            "title": event.title,
+            "url": event.get_full_url(),
+            "event_type": event.event_type,
+            "event_type_label": str(event.get_event_type_display()),
+            "start": event.start.isoformat(),
+            "end": event.end.isoformat(),
+            "time_zone": event.time_zone,
+            "local_start": local.isoformat(),
+            "city": event.city,
+            "country": event.country.code,
+            "online": event.online,
+            "sdgs": [sdg.number for sdg in event.sdgs.all()],
+            "topics": [topic.slug for topic in event.topics.all()],
+        },
     }

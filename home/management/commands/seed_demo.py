@@ -11,6 +11,7 @@ from tqdm import tqdm
 
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, ArticleTopic, Researcher
 from cases.models import CaseActor, CaseIndexPage, CasePage, CaseTopic
+from events.demo import seed_events_and_partners
 from home import demo
 from home.bulk import add_live_children
 from home.models import StandardPage
@@ -47,6 +48,7 @@ class Command(BaseCommand):
         if not no_index:
             self.index(CasePage, new_cases)
             self.index(ArticlePage, new_articles)
+        seed_events_and_partners(self.stdout, seed)
         self.stdout.write(
             f"Seeded {len(new_cases)} new cases and {len(new_articles)} new articles "
             f"(seed {seed}); {CasePage.objects.count()} cases in total."
