@@ -1,5 +1,7 @@
 """The events page (/events/) under the home page. Events are published through Wagtail's
-default "Moderators approval" workflow, which the site root carries."""
+default "Moderators approval" workflow, which the site root carries: Editors write events and
+submit them; Moderators approve, which publishes, so they hold the publish permission here (as
+they do on the case index)."""
 
 from django.db import migrations
 
@@ -12,19 +14,32 @@ def create_event_index(apps, schema_editor):
     home = HomePage.objects.first()
     if home is None:
         return
-    if Page.objects.filter(
+    index = Page.objects.filter(
         depth=home.depth + 1, path__startswith=home.path, slug="events"
-    ).exists():
+    ).first()
+    if index is None:
+        index = add_child_page(
+            apps,
+            home,
+            "events.EventIndexPage",
+            title="Events",
+            slug="events",
+            intro="<p>Workshops, focus groups, conferences, webinars and study visits where "
+            "urban professionals learn from each other. Add them to your calendar.</p>",
+        )
+    moderators = apps.get_model("auth.Group").objects.filter(name="Moderators").first()
+    if moderators is None:
         return
-    add_child_page(
-        apps,
-        home,
-        "events.EventIndexPage",
-        title="Events",
-        slug="events",
-        intro="<p>Workshops, focus groups, conferences, webinars and study visits where urban "
-        "professionals learn from each other. Add them to your calendar.</p>",
-    )
+    Permission = apps.get_model("auth.Permission")
+    GroupPagePermission = apps.get_model("wagtailcore.GroupPagePermission")
+    for action in ("add", "change", "publish"):
+        GroupPagePermission.objects.get_or_create(
+            group=moderators,
+            page_id=index.pk,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=f"{action}_page"
+            ),
+        )
 
 
 class Migration(migrations.Migration):
@@ -32,6 +47,7 @@ class Migration(migrations.Migration):
         ("events", "0002_initial"),
         ("home", "0002_create_homepage"),
         ("partners", "0002_pages_and_permissions"),
+        ("submissions", "0002_groups_and_workflows"),
     ]
 
     operations = [migrations.RunPython(create_event_index, migrations.RunPython.noop)]
