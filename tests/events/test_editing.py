@@ -123,9 +123,7 @@ def test_a_time_the_clocks_skip_is_refused_beside_the_field_and_the_form_keeps_t
 
 
 @pytest.mark.django_db
-def test_an_event_overnight_across_the_autumn_change_lasts_an_hour_longer(
-    client, superuser, index
-):
+def test_an_event_overnight_across_the_autumn_change_lasts_an_hour_longer(client, superuser, index):
     _, autumn = dst_days("Europe/Amsterdam")
     client.force_login(superuser)
     eve = autumn - datetime.timedelta(days=1)
