@@ -11,7 +11,7 @@ DEMO_ARTICLES ?= 40
 TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test test-all fuzz-api bench-api bench-deploy bench-load redis-start redis-stop test-search-sqlite test-search-engine bench-search lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
+.PHONY: help install run migrate seed test test-all test-faults test-cluster fuzz-api bench-api bench-deploy bench-load redis-start redis-stop test-search-sqlite test-search-engine bench-search lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -54,6 +54,8 @@ test-all: install postgres-start node_modules/.package-lock.json ## Lint, the fu
 	$(MAKE) fuzz-api
 	$(MAKE) test-search-sqlite
 	$(MAKE) test-search-engine
+	$(MAKE) test-faults
+	$(MAKE) test-cluster
 	DATABASE_URL=$$(scripts/postgres.sh url) $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # Fails (never skips) when the node cannot be started or reached.
@@ -64,6 +66,19 @@ test-search-engine: install postgres-start ## The search tests against a real Op
 	scripts/opensearch.sh start
 	SEARCH_BACKEND=opensearch2 SEARCH_URL=http://127.0.0.1:$${OPENSEARCH_PORT:-9200} SEARCH_INDEX_PREFIX=closercities_test_ \
 		DATABASE_URL=$$(scripts/postgres.sh url) $(BIN)/python -m pytest tests/search
+
+# Stop and restart the servers the other tests use, so they run on their own (tests/ops/conftest.py).
+test-faults: install postgres-start opensearch-start ## Fault tests: PostgreSQL restarted under db_worker, OpenSearch stopped, a 500 in production
+	FAULT_TESTS=1 SEARCH_BACKEND=opensearch2 SEARCH_URL=http://127.0.0.1:$${OPENSEARCH_PORT:-9200} SEARCH_INDEX_PREFIX=closercities_faults_ \
+		DATABASE_URL=$$(scripts/postgres.sh url) $(BIN)/python -m pytest tests/ops --ignore=tests/ops/test_cluster.py
+	@cat test-artifacts/ops/figures.json
+
+test-cluster: install postgres-start ## A 3-node OpenSearch cluster: the elected manager crashes under searches and publishes
+	scripts/opensearch.sh cluster start
+	FAULT_TESTS=1 SEARCH_BACKEND=opensearch2 SEARCH_URL=$$(scripts/opensearch.sh cluster urls) SEARCH_INDEX_REPLICAS=1 \
+		SEARCH_INDEX_PREFIX=closercities_cluster_ DATABASE_URL=$$(scripts/postgres.sh url) \
+		$(BIN)/python -m pytest tests/ops/test_cluster.py; status=$$?; scripts/opensearch.sh cluster stop; exit $$status
+	@cat test-artifacts/ops/figures.json
 
 lint: install ## ruff format and check
 	$(BIN)/ruff format .

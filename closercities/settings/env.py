@@ -50,12 +50,20 @@ def search_backend():
     if name != "database":
         config.update(
             {
-                "URLS": [os.environ.get("SEARCH_URL", "http://127.0.0.1:9200")],
+                # Several nodes of one cluster: comma-separated; the client spreads requests
+                # over them and stops using a node that does not answer.
+                "URLS": get_list("SEARCH_URL", "http://127.0.0.1:9200"),
                 "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "closercities_"),
                 "TIMEOUT": 10,
                 "OPTIONS": {},
                 "INDEX_SETTINGS": {
-                    "settings": {"index": {"number_of_shards": 1, "number_of_replicas": 0}}
+                    "settings": {
+                        "index": {
+                            "number_of_shards": 1,
+                            # 1 on a cluster: each shard also lives on a second node.
+                            "number_of_replicas": int(os.environ.get("SEARCH_INDEX_REPLICAS", "0")),
+                        }
+                    }
                 },
             }
         )
