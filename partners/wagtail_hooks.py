@@ -14,8 +14,8 @@ from wagtail_modeladmin.views import InspectView
 
 from core.modeladmin import ReadOnlyPermissionHelper
 
-from . import admin_views
-from .models import Partner, PartnerRequest, PartnershipType
+from . import admin_views, services
+from .models import Partner, PartnerRequest, PartnerRequestEmail, PartnershipType
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -114,3 +114,22 @@ def partner_request_decisions():
             name="partners_request_decline",
         ),
     ]
+
+
+@hooks.register("purge_submitter_data")
+def purge_partner_contacts(older_than_days):
+    """`manage.py purge_submitter_data` also removes the contacts of decided requests."""
+    return "partner request(s)", services.purge_contact_data(older_than_days)
+
+
+@hooks.register("send_pending_notifications")
+def queue_unsent_partner_emails():
+    """`manage.py send_pending_notifications` also queues unsent emails to partner contacts."""
+    from .emails import enqueue_delivery
+
+    pending = PartnerRequestEmail.objects.filter(
+        sent_at__isnull=True, request__anonymised_at__isnull=True
+    ).values_list("pk", flat=True)
+    for pk in pending:
+        enqueue_delivery(pk)
+    return len(pending)

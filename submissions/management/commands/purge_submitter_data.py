@@ -1,6 +1,10 @@
-"""Anonymise the submitter data of finished submissions, as promised in the privacy notice."""
+"""Anonymise the submitter data of finished submissions, as promised in the privacy notice, and
+the personal data other apps keep about people who wrote in (each registers a
+`purge_submitter_data` Wagtail hook: it takes the days and returns (what, how many))."""
 
 from django.core.management.base import BaseCommand, CommandError
+
+from wagtail import hooks
 
 from submissions.services import purge_submitter_data
 
@@ -24,3 +28,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Anonymised {count} submission(s) finished more than {older_than} days ago."
         )
+        for purge in hooks.get_hooks("purge_submitter_data"):
+            what, count = purge(older_than)
+            self.stdout.write(f"Anonymised {count} {what} decided more than {older_than} days ago.")
