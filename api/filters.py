@@ -16,8 +16,8 @@ from django_countries import countries
 from rest_framework.filters import BaseFilterBackend
 
 from cases.models import Status
-from events import filters as event_filters
-from events.models import EventPage
+from cityevents import filters as event_filters
+from cityevents.models import EventPage
 from taxonomy import regions
 from taxonomy.models import SDG_NUMBERS
 

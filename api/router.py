@@ -12,9 +12,9 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from articles.models import ArticleAuthor, ArticlePage
 from cases.models import CasePage
+from cityevents.models import EventPage
 from core.caching import cached_read, share_site_root_paths
 from core.throttling import AnonymousAPIThrottle
-from events.models import EventPage
 from partners.models import Partner
 from submissions.services import SUBMITTED_IMAGES_COLLECTION
 

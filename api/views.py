@@ -12,10 +12,10 @@ from wagtail.api.v2.utils import BadRequestError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from cityevents import filters as event_filters
+from cityevents import listing as events
 from core.caching import cached_read, render_json
 from core.throttling import AnonymousAPIThrottle
-from events import filters as event_filters
-from events import listing as events
 
 from . import openapi, services
 

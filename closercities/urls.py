@@ -19,7 +19,7 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("submissions/", include("submissions.urls")),
     path("partners/requests/", include("partners.urls")),
-    path("", include("events.urls")),
+    path("", include("cityevents.urls")),
 ]
 
 if settings.DEBUG:

@@ -7,7 +7,7 @@ import factory
 
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Researcher
 from cases.models import CaseActor, CaseIndexPage, CasePage
-from events.models import EventIndexPage, EventPage
+from cityevents.models import EventIndexPage, EventPage
 from partners.models import Partner
 from taxonomy.models import SDG, Topic
 

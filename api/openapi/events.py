@@ -1,7 +1,7 @@
 """Events: their fields and filters on the pages listing (`type=events.EventPage`), and the
 events' layer of the map."""
 
-from events.models import EventType
+from cityevents.models import EventType
 
 from .schema import (
     DATETIME,

@@ -12,8 +12,8 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 import pytest
 
-from events import times
-from events.models import EventIndexPage, EventPage
+from cityevents import times
+from cityevents.models import EventIndexPage, EventPage
 from tests.events.dates import dst_days
 
 UTC = datetime.UTC

@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from events.listing import PAGE_SIZE
+from cityevents.listing import PAGE_SIZE
 from tests.events.dates import in_days
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from articles.models import ArticlePage
 from cases.models import CasePage
-from events.models import EventPage
+from cityevents.models import EventPage
 from search import services
 
 SDGS = [1, 3, 5, 7, 11]

@@ -11,7 +11,7 @@ from tqdm import tqdm
 
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, ArticleTopic, Researcher
 from cases.models import CaseActor, CaseIndexPage, CasePage, CaseTopic
-from events.demo import seed_events_and_partners
+from cityevents.demo import seed_events_and_partners
 from home import demo
 from home.bulk import add_live_children
 from home.models import StandardPage

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django_countries.fields
-import events.times
+import cityevents.times
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
                 ('event_type', models.CharField(choices=[('workshop', 'Workshop'), ('focus_group', 'Focus group'), ('conference', 'Conference'), ('online_event', 'Online event'), ('webinar', 'Webinar'), ('study_visit', 'Study visit')], max_length=20, verbose_name='type of event')),
                 ('start', models.DateTimeField(verbose_name='start')),
                 ('end', models.DateTimeField(verbose_name='end')),
-                ('time_zone', models.CharField(default='UTC', max_length=64, validators=[events.times.validate_time_zone], verbose_name='time zone of the venue')),
+                ('time_zone', models.CharField(default='UTC', max_length=64, validators=[cityevents.times.validate_time_zone], verbose_name='time zone of the venue')),
                 ('in_person', models.BooleanField(default=True, verbose_name='in person')),
                 ('venue', models.CharField(blank=True, max_length=255, verbose_name='venue')),
                 ('city', models.CharField(blank=True, max_length=120, verbose_name='city')),

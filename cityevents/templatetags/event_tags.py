@@ -4,7 +4,7 @@ add the visitor's own time (static/js/local-times.js)."""
 from django import template
 from django.utils import timezone
 
-from events import times
+from cityevents import times
 
 register = template.Library()
 
