@@ -7,7 +7,18 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["core", "home", "taxonomy", "cases", "articles", "search", "api", "submissions"]
+APPS = [
+    "core",
+    "home",
+    "taxonomy",
+    "cases",
+    "articles",
+    "search",
+    "api",
+    "submissions",
+    "cityevents",
+    "partners",
+]
 
 
 def imported_apps(app):
@@ -39,7 +50,10 @@ def test_no_app_imports_the_project_package(app):
     assert "closercities" not in imported_apps(app)
 
 
-@pytest.mark.parametrize("app", ["core", "home", "taxonomy", "cases", "articles", "submissions"])
+@pytest.mark.parametrize(
+    "app",
+    ["core", "home", "taxonomy", "cases", "articles", "submissions", "cityevents", "partners"],
+)
 def test_domain_apps_do_not_import_the_api_app(app):
     assert "api" not in imported_apps(app)
 
@@ -49,3 +63,10 @@ def test_cases_and_search_do_not_import_each_other_both_ways():
     cases (its page types), cases never imports search."""
     assert "search" not in imported_apps("cases")
     assert "cases" in imported_apps("search")
+
+
+def test_events_join_search_through_the_registry_not_imports():
+    """Events register their page type with the `register_search_type` hook; search never
+    imports them, so another page type joins the same way."""
+    assert "cityevents" not in imported_apps("search")
+    assert "search" not in imported_apps("cityevents")
