@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "search",
     "api",
     "submissions",
+    "insights",
     "partners",
     "cityevents",
     "wagtail.api.v2",
@@ -24,6 +25,7 @@ INSTALLED_APPS = [
     # Swagger UI files instead of a CDN.
     "ninja",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",

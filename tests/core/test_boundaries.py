@@ -16,6 +16,7 @@ APPS = [
     "search",
     "api",
     "submissions",
+    "insights",
     "cityevents",
     "partners",
 ]
@@ -52,7 +53,17 @@ def test_no_app_imports_the_project_package(app):
 
 @pytest.mark.parametrize(
     "app",
-    ["core", "home", "taxonomy", "cases", "articles", "submissions", "cityevents", "partners"],
+    [
+        "core",
+        "home",
+        "taxonomy",
+        "cases",
+        "articles",
+        "submissions",
+        "insights",
+        "cityevents",
+        "partners",
+    ],
 )
 def test_domain_apps_do_not_import_the_api_app(app):
     assert "api" not in imported_apps(app)
