@@ -13,7 +13,8 @@ from django.test.utils import override_settings
 
 from cases.models import CasePage
 from search import services
-from search.backends import EngineSearch, get_backend
+from search.backends import get_backend
+from search.engine import EngineSearch
 
 QUERY = "q=water&sdg=6&topic=water"
 
