@@ -171,7 +171,11 @@ class Statement:
 
     def _parts(self):
         """The SELECTs of the statement, each giving (kind, text, number, count) rows."""
-        parts = [f"SELECT 'total', NULL, NULL, COUNT(*) FROM m WHERE {self._passes()}"]
+        # The first SELECT names the column types (PostgreSQL reads a bare NULL as text).
+        parts = [
+            "SELECT 'total', CAST(NULL AS TEXT), CAST(NULL AS BIGINT), COUNT(*) "
+            f"FROM m WHERE {self._passes()}"
+        ]
         for facet, column in (
             ("country", "country"),
             ("region", "region"),
