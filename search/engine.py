@@ -8,7 +8,7 @@ from cases.models import CasePage
 
 from .backends import Hits, autocomplete
 from .database import CASE_COLUMNS
-from .services import FACETS, FacetCounts, SearchUnavailable, search_words
+from .services import FACETS, FacetCounts, SearchUnavailable, is_engine_error, search_words
 
 # Relations both page types carry, and the field of the related row that is the facet value.
 RELATIONS = {"sdg": ("sdgs", "number"), "topic": ("topics", "slug")}
@@ -215,12 +215,7 @@ class EngineSearch:
         try:
             response = self.raw_search(self.body(params, private))
         except Exception as error:
-            # The clients' connection and transport errors have no common base class.
-            if type(error).__module__.split(".")[0] in {
-                "opensearchpy",
-                "elasticsearch",
-                "elastic_transport",
-            }:
+            if is_engine_error(error):
                 raise SearchUnavailable(str(error)) from error
             raise
         counts = FacetCounts()
@@ -261,4 +256,9 @@ class EngineSearch:
         )
 
     def suggest(self, text, limit):
-        return autocomplete(self.backend, text, limit)
+        try:
+            return autocomplete(self.backend, text, limit)
+        except Exception as error:
+            if is_engine_error(error):
+                raise SearchUnavailable(str(error)) from error
+            raise
