@@ -1,6 +1,7 @@
 """The platform's own read endpoints next to Wagtail's: map, statistics, open-data exports,
 and the OpenAPI description with its docs page. Thin: the work is in `services`."""
 
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views import defaults
@@ -27,10 +28,16 @@ class ReadEndpoint(APIView):
     filename = None
 
     def get(self, request):
-        response = cached_read(request, lambda: self.build(request), self.content_type)
+        response = cached_read(
+            request, lambda: self.build(request), self.content_type, store=self.store(request)
+        )
         if self.filename:
             response["Content-Disposition"] = f'attachment; filename="{self.filename}"'
         return response
+
+    def store(self, request):
+        """Where the answer is cached: Django's shared cache unless a view says otherwise."""
+        return None
 
     def handle_exception(self, exc):
         if isinstance(exc, BadRequestError):
@@ -38,10 +45,19 @@ class ReadEndpoint(APIView):
         return super().handle_exception(exc)
 
 
+# The whole map (3.3 MB at 10,000 cases) is kept in each server process's memory, built once
+# per content version: writing it to the shared database cache and reading it back costs more
+# than the database takes to write the GeoJSON. Filtered maps are small and shared as usual.
+WHOLE_MAP = LocMemCache("closercities-whole-map", {"MAX_ENTRIES": 2})
+
+
 class MapView(ReadEndpoint):
     """GeoJSON FeatureCollection of published cases with coordinates."""
 
     content_type = "application/geo+json"
+
+    def store(self, request):
+        return WHOLE_MAP if not request.GET else None
 
     def build(self, request):
         return services.map_features(request)

@@ -27,12 +27,14 @@ def render_json(data):
     return json.dumps(data, cls=JSONEncoder, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def cached_read(request, build, content_type=JSON):
+def cached_read(request, build, content_type=JSON, store=None):
     """Answer a read from the cache or by rendering `build()`, with validators and 304s.
 
     `build()` gives the data (JSON-serialisable, or text for other content types); it may
-    raise BadRequestError, which is never cached.
+    raise BadRequestError, which is never cached. `store` is the cache to keep the answer in
+    (Django's default cache unless given).
     """
+    store = cache if store is None else store
     version, changed_at = ContentVersion.current()
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     etag = f'"v{version}-{digest[:16]}"'
@@ -40,11 +42,11 @@ def cached_read(request, build, content_type=JSON):
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
         key = f"closercities-api:{version}:{digest}"
-        body = cache.get(key)
+        body = store.get(key)
         if body is None:
             data = build()
             body = data.encode() if isinstance(data, str) else render_json(data)
-            cache.set(key, body, settings.API_CACHE_TIMEOUT)
+            store.set(key, body, settings.API_CACHE_TIMEOUT)
         response = HttpResponse(body, content_type=content_type)
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
