@@ -33,12 +33,15 @@ from .services import FACETS, MAX_YEAR, MIN_YEAR, TYPES, FacetCounts
 # The facets that are plain columns of a case, by facet name.
 CASE_COLUMNS = {"country": "country", "region": "region", "status": "status", "year": "start_year"}
 
-# How the hits are ordered, by SearchParams.order (`m` columns: score, published, id, title,
-# start_year). Relevance needs words to rank by: without text, the newest come first.
+# How the hits are ordered, by SearchParams.order, over the columns of `m` (id, type, score,
+# published and the facet values; add a column to ORDER_COLUMNS for an order that needs
+# another). Relevance needs words to rank by: without text, the newest come first.
 ORDERS = {
     "relevance": "m.score DESC, m.id DESC",
     "newest": "m.published DESC NULLS LAST, m.id DESC",
 }
+# Columns `m` carries only for the orders that sort by them, e.g. {"title": "p.title"}.
+ORDER_COLUMNS = {}
 
 
 def _placeholders(values):
@@ -117,7 +120,8 @@ class Statement:
         sql, args = "WITH ", []
         if self.ranking is not None:
             ranking_sql, ranking_args = self.ranking.sql(self.words, TYPES.values())
-            sql += f"ranked AS ({ranking_sql}), "
+            # MATERIALIZED: SQLite computes bm25() only where the MATCH itself runs.
+            sql += f"ranked AS MATERIALIZED ({ranking_sql}), "
             args.extend(ranking_args)
 
         type_ids = list(self.types.values())
@@ -126,13 +130,12 @@ class Statement:
             "p.id",
             f"CASE p.content_type_id {type_names} END AS type",
             "p.first_published_at AS published",
-            "p.title",
             "c.country",
             "c.region",
             "c.status",
-            "c.start_year",
             f"{self._year_sql()} AS year",
             "k.score" if self.ranking is not None else "0 AS score",
+            *([ORDER_COLUMNS[self.params.order]] if self.params.order in ORDER_COLUMNS else []),
         ]
         args.extend(type_ids)
         for facet, (condition, condition_args) in selected.items():
@@ -153,6 +156,10 @@ class Statement:
             f"LEFT JOIN {self.tables['article']} a ON a.page_ptr_id = p.id "
             f"WHERE {' AND '.join(where)}"
         )
+        if connection.vendor == "sqlite":
+            # Not merged into the query around it, which would work out every failure flag
+            # again for each place it is named (a LIMIT keeps SQLite from merging).
+            base += " LIMIT -1"
         fails = " + ".join(f"b.x_{facet}" for facet in selected) or "0"
         matched = f"SELECT b.*, {fails} AS fails FROM ({base}) b"
         if len(selected) > 1:
@@ -192,28 +199,31 @@ class Statement:
             f"WHERE {self._passes('year')} AND m.year IS NOT NULL GROUP BY m.year"
         )
         for table in self.tables["sdg"].values():
+            # CROSS JOIN: SQLite reads the matched pages and looks up their rows by page, never
+            # the whole relation table by value (PostgreSQL's planner chooses either way).
             parts.append(
                 f"SELECT 'sdg', NULL, r.{table['value']}, COUNT(*) FROM m "
-                f"JOIN {table['table']} r ON r.{table['page']} = m.id "
-                f"WHERE {self._passes('sdg')} GROUP BY r.{table['value']}"
+                f"CROSS JOIN {table['table']} r WHERE r.{table['page']} = m.id "
+                f"AND {self._passes('sdg')} GROUP BY r.{table['value']}"
             )
         for table in self.tables["topic"].values():
             parts.append(
                 f"SELECT 'topic', t.slug, NULL, COUNT(*) FROM m "
-                f"JOIN {table['table']} r ON r.{table['page']} = m.id "
+                f"CROSS JOIN {table['table']} r "
                 f"JOIN {self.tables['topic_table']} t ON t.id = r.{table['value']} "
-                f"WHERE {self._passes('topic')} GROUP BY t.slug"
+                f"WHERE r.{table['page']} = m.id AND {self._passes('topic')} GROUP BY t.slug"
             )
         order = ORDERS.get(self.params.order, ORDERS["newest"])
         if self.ranking is None and self.params.order == "relevance":
             order = ORDERS["newest"]
         start = (self.params.page - 1) * self.params.page_size
         stop = start + self.params.page_size
+        # The first `stop` hits in order (a partial sort), numbered, and the page of them kept.
         parts.append(
             "SELECT 'hit', h.type, h.id, h.position FROM ("
-            f"SELECT m.id, m.type, ROW_NUMBER() OVER (ORDER BY {order}) AS position "
-            f"FROM m WHERE {self._passes()}) h "
-            f"WHERE h.position > {int(start)} AND h.position <= {int(stop)}"
+            f"SELECT t.id, t.type, ROW_NUMBER() OVER (ORDER BY {order.replace('m.', 't.')}) "
+            f"AS position FROM (SELECT m.* FROM m WHERE {self._passes()} ORDER BY {order} "
+            f"LIMIT {int(stop)}) t) h WHERE h.position > {int(start)}"
         )
         return parts
 
