@@ -78,14 +78,10 @@ fuzz-api: install ## Schemathesis against the API's OpenAPI description (read en
 bench-api: install postgres-start ## API requests/s, median and p95 with 10,000 cases (PostgreSQL, gunicorn, 2 workers)
 	scripts/bench_api.sh
 
-bench-pages: install ## Server time and SQL queries of the home page and case index with 10,000 cases
-	rm -f /tmp/closercities-bench-pages.sqlite3
-	DATABASE_URL=sqlite:////tmp/closercities-bench-pages.sqlite3 $(MANAGE) migrate --noinput -v0
-	DATABASE_URL=sqlite:////tmp/closercities-bench-pages.sqlite3 $(MANAGE) seed_demo --cases 10000 --articles 200 --seed 1
-	DJANGO_SETTINGS_MODULE=closercities.settings.test DATABASE_URL=sqlite:////tmp/closercities-bench-pages.sqlite3 \
-		$(BIN)/python -W ignore manage.py bench_pages --requests 50
+bench-pages: install postgres-start ## Case index, map, stats and home page before/after, 10,000 cases, SQLite and PostgreSQL
+	scripts/bench-pages.sh
 
-bench-search: install postgres-start opensearch-start ## Search latency at 10,000 and 100,000 cases (PostgreSQL, OpenSearch)
+bench-search: install postgres-start opensearch-start ## Search before/after at 10,000 and 100,000 cases (SQLite, PostgreSQL, OpenSearch)
 	scripts/bench-search.sh
 
 postgres-start: ## Start the throw-away PostgreSQL cluster (installs Debian's package if missing)

@@ -1,7 +1,6 @@
 """The platform's own read endpoints next to Wagtail's: map, statistics, open-data exports,
 and the OpenAPI description with its docs page. Thin: the work is in `services`."""
 
-from django.core.cache.backends.locmem import LocMemCache
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views import defaults
@@ -11,7 +10,7 @@ from wagtail.api.v2.utils import BadRequestError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.caching import cached_read
+from core.caching import PROCESS_MEMORY, cached_read
 from core.throttling import AnonymousAPIThrottle
 
 from . import openapi, services
@@ -45,19 +44,15 @@ class ReadEndpoint(APIView):
         return super().handle_exception(exc)
 
 
-# The whole map (3.3 MB at 10,000 cases) is kept in each server process's memory, built once
-# per content version: writing it to the shared database cache and reading it back costs more
-# than the database takes to write the GeoJSON. Filtered maps are small and shared as usual.
-WHOLE_MAP = LocMemCache("closercities-whole-map", {"MAX_ENTRIES": 2})
-
-
 class MapView(ReadEndpoint):
     """GeoJSON FeatureCollection of published cases with coordinates."""
 
     content_type = "application/geo+json"
 
     def store(self, request):
-        return WHOLE_MAP if not request.GET else None
+        # The whole map is built once per content version in each process, and kept out of
+        # the shared cache; filtered maps are small and shared as usual.
+        return PROCESS_MEMORY if not request.GET else None
 
     def build(self, request):
         return services.map_features(request)

@@ -58,6 +58,7 @@ def main():
     parser.add_argument("--baseline-requests", type=int, help="default: --requests")
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--cold", action="store_true")
+    parser.add_argument("--json", type=Path, help="append the figures here, one line per URL")
     options = parser.parse_args()
     options.baseline_requests = options.baseline_requests or options.requests
 
@@ -85,6 +86,11 @@ def main():
         else:
             cells = ["–", "–", f"{after['median']:.1f}", f"{after['p95']:.1f}", "–"]
             cells.append(str(after["queries"]))
+        if options.json:
+            with options.json.open("a") as handle:
+                before_figures = summary(found[options.baseline], url) if options.baseline else None
+                row = {"database": options.database, "url": url, "mode": mode}
+                handle.write(json.dumps({**row, "before": before_figures, "after": after}) + "\n")
         status = "" if after["status"] < 400 else f" (HTTP {after['status']})"
         print(f"| {options.database} | `{url}`{status} | {mode} | " + " | ".join(cells) + " |")
 

@@ -29,11 +29,11 @@ def empty_caches():
 
     for cache in caches.all():
         cache.clear()
-    try:  # the whole map, kept in process memory (absent from older versions of the site)
-        from api.views import WHOLE_MAP
+    try:  # answers kept in this process's memory (absent from older versions of the site)
+        from core.caching import PROCESS_MEMORY
     except ImportError:
         return
-    WHOLE_MAP.clear()
+    PROCESS_MEMORY.clear()
 
 
 def main():

@@ -25,10 +25,10 @@ def _empty_cache():
     """Each test starts with an empty cache: the API's cached answers and rate-limit counts
     (kept in Django's cache, and the whole map in each process's memory) must not carry over
     from one test's database to the next."""
-    from api.views import WHOLE_MAP
+    from core.caching import PROCESS_MEMORY
 
-    for store in (cache, WHOLE_MAP):
+    for store in (cache, PROCESS_MEMORY):
         store.clear()
     yield
-    for store in (cache, WHOLE_MAP):
+    for store in (cache, PROCESS_MEMORY):
         store.clear()
