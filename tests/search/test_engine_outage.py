@@ -4,12 +4,17 @@ with a clear message, or lists from the database where that needs no text; none 
 The node is a second one on its own port (the fixtures of test_engine.py), so stopping it
 does not disturb the other engine tests."""
 
+import copy
+
+from django.conf import settings
 from django.core.management import call_command
+from django.test import override_settings
 
 import pytest
 
 from tests.factories import CasePageFactory
-from tests.search.test_engine import _node, on_second_node, second_node  # noqa: F401
+from tests.search.conftest import SearchIndex
+from tests.search.test_engine import _node, second_node  # noqa: F401
 
 pytestmark = pytest.mark.engine
 
@@ -24,19 +29,26 @@ def _json_503(response):
 
 
 @pytest.fixture
-def stopped_engine(on_second_node, client):  # noqa: F811
-    """Two cases indexed on the second node, which is then stopped."""
-    index = on_second_node
-    cases = [
-        CasePageFactory(title="Kelp farming", sdgs=[14], topics=["food"], country="NO"),
-        CasePageFactory(title="Harbour ferries", sdgs=[11], topics=["mobility"], country="NO"),
-    ]
-    call_command("update_index", verbosity=0)
-    index.refresh()
-    # The engine answers while it runs.
-    assert client.get("/api/v2/search/?q=kelp").json()["count"] == 1
-    _node("stop")  # the module's `second_node` fixture has nothing left to stop
-    return cases
+def stopped_engine(second_node, client):  # noqa: F811
+    """Two cases indexed on the second node, which is then stopped. (A stopped node refuses
+    connections at once; the timeout only matters while it runs, on a busy machine.)"""
+    backends = copy.deepcopy(settings.WAGTAILSEARCH_BACKENDS)
+    backends["default"].update(URLS=[second_node], INDEX_PREFIX="closercities_outage_", TIMEOUT=30)
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        SearchIndex._created = False
+        index = SearchIndex()
+        index.reset()
+        cases = [
+            CasePageFactory(title="Kelp farming", sdgs=[14], topics=["food"], country="NO"),
+            CasePageFactory(title="Harbour ferries", sdgs=[11], topics=["mobility"], country="NO"),
+        ]
+        call_command("update_index", verbosity=0)
+        index.refresh()
+        # The engine answers while it runs.
+        assert client.get("/api/v2/search/?q=kelp").json()["count"] == 1
+        _node("stop")  # the module's `second_node` fixture has nothing left to stop
+        yield cases
+    SearchIndex._created = False
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
