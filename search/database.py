@@ -33,12 +33,13 @@ from .services import FACETS, MAX_YEAR, MIN_YEAR, TYPES, FacetCounts
 # The facets that are plain columns of a case, by facet name.
 CASE_COLUMNS = {"country": "country", "region": "region", "status": "status", "year": "start_year"}
 
-# How the hits are ordered, by SearchParams.order, over the columns of `m` (id, type, score,
-# published and the facet values; add a column to ORDER_COLUMNS for an order that needs
-# another). Relevance needs words to rank by: without text, the newest come first.
+# How the hits are ordered, by SearchParams.order, over the columns of `m` (id, type,
+# published, the facet values, and `rank`: the ranking's score; add a column to ORDER_COLUMNS
+# for an order that needs another). Relevance needs words to rank by: without text, the newest
+# come first.
 ORDERS = {
-    "relevance": "m.score DESC, m.id DESC",
-    "newest": "m.published DESC NULLS LAST, m.id DESC",
+    "relevance": "rank DESC, id DESC",
+    "newest": "published DESC NULLS LAST, id DESC",
 }
 # Columns `m` carries only for the orders that sort by them, e.g. {"title": "p.title"}.
 ORDER_COLUMNS = {}
@@ -134,7 +135,7 @@ class Statement:
             "c.region",
             "c.status",
             f"{self._year_sql()} AS year",
-            "k.score" if self.ranking is not None else "0 AS score",
+            *(["k.entry", "k.score"] if self.ranking is not None else []),
             *([ORDER_COLUMNS[self.params.order]] if self.params.order in ORDER_COLUMNS else []),
         ]
         args.extend(type_ids)
@@ -156,16 +157,17 @@ class Statement:
             f"LEFT JOIN {self.tables['article']} a ON a.page_ptr_id = p.id "
             f"WHERE {' AND '.join(where)}"
         )
-        if connection.vendor == "sqlite":
-            # Not merged into the query around it, which would work out every failure flag
-            # again for each place it is named (a LIMIT keeps SQLite from merging).
-            base += " LIMIT -1"
+        # Not merged into the query around it, which would work out every failure flag again
+        # for each place it is named: SQLite does not merge a subquery with a LIMIT, nor
+        # PostgreSQL one with an OFFSET.
+        base += " LIMIT -1" if connection.vendor == "sqlite" else " OFFSET 0"
         fails = " + ".join(f"b.x_{facet}" for facet in selected) or "0"
         matched = f"SELECT b.*, {fails} AS fails FROM ({base}) b"
         if len(selected) > 1:
             matched += f" WHERE {fails} <= 1"  # failing two selections: counted nowhere
-        sql += f"m AS MATERIALIZED ({matched}) " + " UNION ALL ".join(self._parts())
-        return sql, args
+        parts, parts_args = self._parts()
+        sql += f"m AS MATERIALIZED ({matched}) " + " UNION ALL ".join(parts)
+        return sql, [*args, *parts_args]
 
     def _passes(self, facet=None):
         """Pages counted for `facet` (all of its own selection's failures included), or for
@@ -177,7 +179,8 @@ class Statement:
         return "m.fails = 0"
 
     def _parts(self):
-        """The SELECTs of the statement, each giving (kind, text, number, count) rows."""
+        """The SELECTs of the statement, each giving (kind, text, number, count) rows, and the
+        parameters of the last one (the hits)."""
         # The first SELECT names the column types (PostgreSQL reads a bare NULL as text).
         parts = [
             "SELECT 'total', CAST(NULL AS TEXT), CAST(NULL AS BIGINT), COUNT(*) "
@@ -214,18 +217,23 @@ class Statement:
                 f"WHERE r.{table['page']} = m.id AND {self._passes('topic')} GROUP BY t.slug"
             )
         order = ORDERS.get(self.params.order, ORDERS["newest"])
-        if self.ranking is None and self.params.order == "relevance":
+        join, rank, args = "", "0", []
+        if self.ranking is not None:
+            join, rank, args = self.ranking.rank(self.words)
+        elif self.params.order == "relevance":
             order = ORDERS["newest"]
         start = (self.params.page - 1) * self.params.page_size
         stop = start + self.params.page_size
-        # The first `stop` hits in order (a partial sort), numbered, and the page of them kept.
+        # The hits' candidates with their rank, the first `stop` of them in order (a partial
+        # sort), numbered, and the requested page of them kept.
+        candidates = f"SELECT m.*, {rank} AS rank FROM m{join} WHERE {self._passes()}"
         parts.append(
             "SELECT 'hit', h.type, h.id, h.position FROM ("
-            f"SELECT t.id, t.type, ROW_NUMBER() OVER (ORDER BY {order.replace('m.', 't.')}) "
-            f"AS position FROM (SELECT m.* FROM m WHERE {self._passes()} ORDER BY {order} "
-            f"LIMIT {int(stop)}) t) h WHERE h.position > {int(start)}"
+            f"SELECT t.id, t.type, ROW_NUMBER() OVER (ORDER BY {order}) AS position FROM ("
+            f"SELECT * FROM ({candidates}) c ORDER BY {order} LIMIT {int(stop)}) t) h "
+            f"WHERE h.position > {int(start)}"
         )
-        return parts
+        return parts, args
 
 
 def _tables():

@@ -1,13 +1,18 @@
 """Keyword ranking on the database: which pages a visitor's words match, and how well.
 
-Each ranking gives SQL for rows `(page_id, score)` (a higher score is a better match), read
-straight from Wagtail's own index tables, so the matching and the ordering happen inside the
-database in one query: SQLite's FTS5 with `bm25()`, PostgreSQL's full-text search with
-`ts_rank()` on the GIN-indexed `title || body` (migration search.0002). `search.database`
-joins these rows to the pages and counts the facets over them.
+Each ranking gives SQL for rows `(page_id, entry, score)` read straight from Wagtail's own
+index tables (`entry`: the index row; a higher score is a better match), so the matching and
+the ordering happen inside the database: SQLite's FTS5 with `bm25()`, PostgreSQL's full-text
+search on the GIN-indexed `title || body` (migration search.0002) with `ts_rank()`.
+`search.database` joins these rows to the pages, counts the facets over them and orders the
+hits by `rank()`.
+
+Where scoring costs more than matching (PostgreSQL reads each page's whole body vector to
+rank it), `score` is left empty and `rank()` works it out for the hits' candidates only: the
+pages that pass every facet selection, never the ones that are only counted.
 
 A later ranking (per-language configurations, or a vector ranking fused with this one) only
-has to give the same `(page_id, score)` rows.
+has to give the same rows and `rank()`.
 """
 
 # The SQL here is assembled from table names read from the models and fixed fragments;
@@ -48,11 +53,17 @@ class SQLiteRanking:
         types = content_type_ids(models)
         weights = ", ".join(str(weight) for weight in self.WEIGHTS)
         sql = (
-            f"SELECT CAST(e.object_id AS INTEGER) AS page_id, -bm25({fts}, {weights}) AS score "
+            f"SELECT CAST(e.object_id AS INTEGER) AS page_id, e.id AS entry, "
+            f"-bm25({fts}, {weights}) AS score "
             f"FROM {fts} JOIN {entries} e ON e.id = {fts}.rowid "
             f"WHERE {fts} MATCH %s AND e.content_type_id IN ({', '.join(['%s'] * len(types))})"
         )
         return sql, [self.match(words), *types]
+
+    def rank(self, words):
+        """(SQL join, score expression, parameters) for ordering the hits of `m`: bm25() can
+        only be worked out by the MATCH itself, so it came with the rows."""
+        return "", "m.score", []
 
 
 class PostgresRanking:
@@ -76,22 +87,31 @@ class PostgresRanking:
         return "to_tsquery(%s)", [text]
 
     def sql(self, words, models):
-        from modelsearch.backends.database.postgres.weights import get_sql_weights
-
         entries = IndexEntry._meta.db_table
         types = content_type_ids(models)
         query, query_params = self.tsquery(words)
-        weights = get_sql_weights()
         sql = (
-            "SELECT CAST(e.object_id AS INTEGER) AS page_id, "
-            f"ts_rank(%s::float4[], e.title, {query}) * e.title_norm "
-            f"+ ts_rank(%s::float4[], e.body, {query}) AS score "
+            "SELECT CAST(e.object_id AS INTEGER) AS page_id, e.id AS entry, "
+            "CAST(NULL AS float) AS score "
             f"FROM {entries} e "
             f"WHERE (e.title || e.body) @@ {query} "
             f"AND e.content_type_id IN ({', '.join(['%s'] * len(types))})"
         )
-        params = [weights, *query_params, weights, *query_params, *query_params, *types]
-        return sql, params
+        return sql, [*query_params, *types]
+
+    def rank(self, words):
+        """(SQL join, score expression, parameters) for ordering the hits of `m`: the index
+        row joined back, and ranked only for the pages that can be hits."""
+        from modelsearch.backends.database.postgres.weights import get_sql_weights
+
+        query, query_params = self.tsquery(words)
+        weights = get_sql_weights()
+        score = (
+            f"ts_rank(%s::float4[], e.title, {query}) * e.title_norm "
+            f"+ ts_rank(%s::float4[], e.body, {query})"
+        )
+        join = f" JOIN {IndexEntry._meta.db_table} e ON e.id = m.entry"
+        return join, score, [weights, *query_params, weights, *query_params]
 
 
 RANKINGS = {"sqlite": SQLiteRanking, "postgresql": PostgresRanking}

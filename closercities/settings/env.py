@@ -44,7 +44,10 @@ def database(default_sqlite_name="db.sqlite3"):
     elif "postgresql" in config["ENGINE"]:
         # No JIT compilation: it adds 100-150 ms to the search and map statements once their
         # estimated cost passes jit_above_cost, and pays off only for long analytical queries.
-        config.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+        # random_page_cost 1.1 (PostgreSQL's default, 4, models spinning disks): with it the
+        # planner looks up thousands of index rows rather than reading a whole large table,
+        # a third less time for the search statement at 100,000 cases.
+        config.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off -c random_page_cost=1.1")
     return config
 
 
