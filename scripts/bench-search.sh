@@ -9,6 +9,7 @@
 # Needs `scripts/postgres.sh start` and `scripts/opensearch.sh start` (the Make target runs
 # both). Writes Markdown for docs/benchmarks.md to $BENCH_OUT and prints it.
 #   BENCH_SKIP_100K=1        10,000 cases only
+#   BENCH_ENGINE_SIZES       the sizes measured on OpenSearch (default: the same as above)
 #   BENCH_ROUNDS (3), BENCH_REQUESTS (100), BENCH_BASELINE_REQUESTS (10: the old SQLite
 #   search took seconds per request), BENCH_BASELINE=<commit>|none,
 #   BENCH_BASELINE_100K=1    also time the old code at 100,000 (minutes per request on SQLite)
@@ -90,7 +91,8 @@ PY
   echo "| date | database | search backend | cases | request | hits | requests | API median ms | API p95 ms | raw engine median ms | raw engine p95 ms | engine took median ms | API/raw (medians) |"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 } >>"$OUT"
-for size in "${SIZES[@]}"; do
+read -r -a ENGINE_SIZES <<<"${BENCH_ENGINE_SIZES:-${SIZES[*]}}"
+for size in "${ENGINE_SIZES[@]}"; do
   pg="$(bench_pg "$size")"
   prefix="closercities_bench_${size}_"
   bench_engine "$pg" "$prefix"
