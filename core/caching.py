@@ -38,24 +38,28 @@ def render_json(data):
     return json.dumps(data, cls=JSONEncoder, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def cached_read(request, build, content_type=JSON, store=None):
+def cached_read(request, build, content_type=JSON, variant="", store=None):
     """Answer a read from the cache or by rendering `build()`, with validators and 304s.
 
     `build()` gives the data (JSON-serialisable, or text for other content types); it may
     raise BadRequestError, which is never cached. With API_CACHE_TIMEOUT=0 nothing is cached
-    (and nothing is written to the cache). `store` keeps the answer somewhere other than the
-    shared cache (PROCESS_MEMORY).
+    (and nothing is written to the cache). `variant` is for answers that also depend on
+    something besides public content (e.g. visitors' survey answers): a different variant is a
+    different cache entry and ETag, and no Last-Modified is sent. `store` keeps the answer
+    somewhere other than the shared cache (PROCESS_MEMORY).
     """
-    digest = _digest(request)
+    digest = _digest(request, variant)
     key = f"closercities-api:{digest}"
     timeout = settings.API_CACHE_TIMEOUT
     (version, changed_at), found = ContentVersion.current_with(
         *([key] if timeout and store is None else []),
-        # Read by the rate limit in its round trip, when there is one (core/throttling.py).
-        already_read=getattr(request, "closercities_cache_read", None),
+        # Read by the rate limit in its round trip, when there is one (core/throttling.py); it
+        # does not know a variant's key, so an answer with a variant reads its own.
+        already_read=None if variant else getattr(request, "closercities_cache_read", None),
     )
     etag = f'"v{version}-{digest[:16]}"'
-    last_modified = int(changed_at.timestamp())
+    # A variant can change after the last content change, so that date validates nothing.
+    last_modified = None if variant else int(changed_at.timestamp())
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
         kept = found.get(key) if store is None else store.get(key)
@@ -67,13 +71,15 @@ def cached_read(request, build, content_type=JSON, store=None):
                 (cache if store is None else store).set(key, (version, body), timeout)
         response = HttpResponse(body, content_type=content_type)
     response["ETag"] = etag
-    response["Last-Modified"] = http_date(last_modified)
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
     patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
     return response
 
 
-def _digest(request):
-    return hashlib.sha256(request.get_full_path().encode()).hexdigest()
+def _digest(request, variant=""):
+    path = request.get_full_path()
+    return hashlib.sha256((f"{variant}|{path}" if variant else path).encode()).hexdigest()
 
 
 def answer_keys(request):
