@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 
 from cityevents import filters as event_filters
 from cityevents import listing as events
-from core.caching import cached_read, render_json
+from core.caching import PROCESS_MEMORY, cached_read, render_json
 from core.throttling import AnonymousAPIThrottle
 
 from . import openapi, services
@@ -31,10 +31,16 @@ class ReadEndpoint(APIView):
     filename = None
 
     def get(self, request):
-        response = cached_read(request, lambda: self.build(request), self.content_type)
+        response = cached_read(
+            request, lambda: self.build(request), self.content_type, store=self.store(request)
+        )
         if self.filename:
             response["Content-Disposition"] = f'attachment; filename="{self.filename}"'
         return response
+
+    def store(self, request):
+        """Where the answer is cached: Django's shared cache unless a view says otherwise."""
+        return None
 
     def handle_exception(self, exc):
         if isinstance(exc, BadRequestError):
@@ -46,6 +52,11 @@ class MapView(ReadEndpoint):
     """GeoJSON FeatureCollection of published cases with coordinates."""
 
     content_type = "application/geo+json"
+
+    def store(self, request):
+        # The whole map is built once per content version in each process, and kept out of
+        # the shared cache; filtered maps are small and shared as usual.
+        return PROCESS_MEMORY if not request.GET else None
 
     def build(self, request):
         return services.map_features(request)

@@ -24,6 +24,7 @@ The SDG and topic facets read the page type's `sdgs` and `topics` relations. Typ
 the order their hooks are registered (the order of INSTALLED_APPS).
 """
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -32,6 +33,8 @@ from wagtail import hooks
 HOOK = "register_search_type"
 # The single-valued facets a page type may give a column for.
 COLUMN_FACETS = ("country", "region", "subregion", "status", "year")
+# A key is a facet value in URLs and a literal in the database search's SQL: plain words only.
+KEY = re.compile(r"[a-z][a-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,8 @@ def _load():
         answer = hook()
         for item in answer if isinstance(answer, list | tuple) else [answer]:
             search_type = SearchType(**item)
+            if not KEY.fullmatch(search_type.key):
+                raise ValueError(f"{search_type.key!r}: a search type's key is a lowercase word")
             unknown = set(search_type.columns) - set(COLUMN_FACETS)
             if unknown:
                 raise ValueError(f"{search_type.key}: no facet called {', '.join(unknown)}")

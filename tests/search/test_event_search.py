@@ -77,3 +77,17 @@ def test_the_region_and_year_facets_count_events(client, corpus):
     year = in_days(12).year
     years = {item["value"]: item["count"] for item in body["facets"]["year"]}
     assert years.get(year, 0) >= 1
+
+
+@pytest.mark.django_db
+def test_an_event_counts_in_the_year_it_starts_in_utc(client, search_index, event_factory):
+    """Late on 31 December (UTC) is still that year, on every backend."""
+    import datetime
+
+    start = datetime.datetime(2030, 12, 31, 23, 30, tzinfo=datetime.UTC)
+    event_factory(title="New Year's Eve lanterns", start=start, end=start)
+    search_index.refresh()
+    body = client.get("/api/v2/search/?q=lanterns").json()
+    assert {item["value"]: item["count"] for item in body["facets"]["year"]} == {2030: 1}
+    assert client.get("/api/v2/search/?q=lanterns&year_to=2030").json()["count"] == 1
+    assert client.get("/api/v2/search/?q=lanterns&year_from=2031").json()["count"] == 0
