@@ -16,6 +16,8 @@ from django_countries import countries
 from rest_framework.filters import BaseFilterBackend
 
 from cases.models import CasePage, Status
+from cityevents import filters as event_filters
+from cityevents.models import EventPage
 from library.models import DocumentType, LibraryItemPage
 from taxonomy import regions
 from taxonomy.models import SDG_NUMBERS
@@ -125,13 +127,16 @@ def conditions(request, model):
             return None
         condition &= Q(region__in=regions_wanted) | Q(subregion__in=regions_wanted)
     if year_from or year_to:
-        # Cases are dated by the year they started, articles by their publication.
+        # Cases are dated by the year they started, articles by their publication, events by
+        # the year they take place.
         if _has_field(model, "start_year"):
             field = "start_year"
         elif _has_field(model, "publication_date"):
             field = "publication_date__year"
         elif model is LibraryItemPage:
             field = "year"
+        elif model is EventPage:
+            field = "start__year"
         else:
             return None
         if year_from:
@@ -193,12 +198,33 @@ class ContentFilter(BaseFilterBackend):
         return queryset
 
 
+class EventFilter(BaseFilterBackend):
+    """`event_type` (OR within it), `starts_after` (the start is at or after this date or
+    moment) and `starts_before` (the start is before it): with them, only events are listed.
+    Dates are midnight UTC; a date and time without an offset is UTC."""
+
+    parameters = ("event_type", "starts_after", "starts_before")
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            condition = event_filters.api_condition(request.GET)
+        except event_filters.InvalidFilter as error:
+            raise BadRequestError(error.message) from None
+        if condition is None:
+            return queryset
+        return queryset.filter(pk__in=EventPage.objects.filter(condition).values("pk"))
+
+
 class PageFieldsFilter(FieldsFilter):
-    """Wagtail's exact-match field filters, minus the parameters TaxonomyFilter owns
-    (so `country=pe` is not also matched literally against the stored "PE")."""
+    """Wagtail's exact-match field filters, minus the parameters TaxonomyFilter and EventFilter
+    own (so `country=pe` is not also matched literally against the stored "PE")."""
 
     def filter_queryset(self, request, queryset, view):
         params = request.GET.copy()
-        for name in (*TaxonomyFilter.parameters, *ContentFilter.parameters):
+        for name in (
+            *TaxonomyFilter.parameters,
+            *ContentFilter.parameters,
+            *EventFilter.parameters,
+        ):
             params.pop(name, None)
         return super().filter_queryset(SimpleNamespace(GET=params), queryset, view)

@@ -12,13 +12,15 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from articles.models import ArticleAuthor, ArticlePage
 from cases.models import CasePage
+from cityevents.models import EventPage
 from core.caching import cached_read, share_site_root_paths
 from core.throttling import AnonymousAPIThrottle
 from library.models import LibraryItemPage
 from library.services import PROPOSED_DOCUMENTS_COLLECTION
+from partners.models import Partner
 from submissions.services import SUBMITTED_IMAGES_COLLECTION
 
-from .filters import ContentFilter, PageFieldsFilter, TaxonomyFilter
+from .filters import ContentFilter, EventFilter, PageFieldsFilter, TaxonomyFilter
 
 
 def _prefetch_for(model, public_pages):
@@ -46,6 +48,16 @@ def _prefetch_for(model, public_pages):
             "topics",
             "document",
             Prefetch("related_cases", CasePage.objects.filter(pk__in=public_pks).order_by("pk")),
+        ]
+    if issubclass(model, EventPage):
+        return [
+            "sdgs",
+            "topics",
+            Prefetch("organisers", Partner.objects.live().order_by("name")),
+            Prefetch("related_cases", CasePage.objects.filter(pk__in=public_pks).order_by("pk")),
+            Prefetch(
+                "related_articles", ArticlePage.objects.filter(pk__in=public_pks).order_by("pk")
+            ),
         ]
     return []
 
@@ -77,13 +89,14 @@ class CloserCitiesPagesAPIViewSet(CachedReadMixin, PagesAPIViewSet):
     filter_backends = [
         TaxonomyFilter,
         ContentFilter,
+        EventFilter,
         *(
             PageFieldsFilter if backend is FieldsFilter else backend
             for backend in PagesAPIViewSet.filter_backends
         ),
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
-        TaxonomyFilter.parameters, ContentFilter.parameters
+        TaxonomyFilter.parameters, ContentFilter.parameters, EventFilter.parameters
     )
 
     def get_base_queryset(self):

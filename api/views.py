@@ -1,8 +1,10 @@
 """The platform's own read endpoints next to Wagtail's: map, statistics, open-data exports,
 and the OpenAPI description with its docs page. Thin: the work is in `services`."""
 
-from django.http import JsonResponse
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.views import defaults
 
 from wagtail.api.v2.utils import BadRequestError
@@ -10,7 +12,9 @@ from wagtail.api.v2.utils import BadRequestError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.caching import cached_read
+from cityevents import filters as event_filters
+from cityevents import listing as events
+from core.caching import PROCESS_MEMORY, cached_read, render_json
 from core.throttling import AnonymousAPIThrottle
 
 from . import openapi, services
@@ -27,10 +31,16 @@ class ReadEndpoint(APIView):
     filename = None
 
     def get(self, request):
-        response = cached_read(request, lambda: self.build(request), self.content_type)
+        response = cached_read(
+            request, lambda: self.build(request), self.content_type, store=self.store(request)
+        )
         if self.filename:
             response["Content-Disposition"] = f'attachment; filename="{self.filename}"'
         return response
+
+    def store(self, request):
+        """Where the answer is cached: Django's shared cache unless a view says otherwise."""
+        return None
 
     def handle_exception(self, exc):
         if isinstance(exc, BadRequestError):
@@ -43,8 +53,30 @@ class MapView(ReadEndpoint):
 
     content_type = "application/geo+json"
 
+    def store(self, request):
+        # The whole map is built once per content version in each process, and kept out of
+        # the shared cache; filtered maps are small and shared as usual.
+        return PROCESS_MEMORY if not request.GET else None
+
     def build(self, request):
         return services.map_features(request)
+
+
+class EventMapView(ReadEndpoint):
+    """GeoJSON FeatureCollection of published events in person with coordinates (the map's
+    events layer). Not kept in the server's cache: which events are upcoming changes with the
+    clock, not only when content is published."""
+
+    content_type = "application/geo+json"
+
+    def get(self, request):
+        try:
+            data = events.map_features(request.GET)
+        except event_filters.InvalidFilter as error:
+            raise BadRequestError(error.message) from None
+        response = HttpResponse(render_json(data), content_type=self.content_type)
+        patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
+        return response
 
 
 class StatsView(ReadEndpoint):

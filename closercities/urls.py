@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/submissions/", include("submissions.api_urls")),
+    path("api/v2/partners/", include("partners.api_urls")),
     path("", include("api.urls")),
     path("api/v2/search/", include("search.api_urls")),
     path("api/v2/", api_router.urls),
@@ -20,7 +21,9 @@ urlpatterns = [
     path("proposals/", include("library.urls")),
     path("alerts/", include("alerts.urls")),
     path("feedback/", include("insights.urls")),
+    path("partners/requests/", include("partners.urls")),
     path("", include("alerts.feed_urls")),
+    path("", include("cityevents.urls")),
 ]
 
 if settings.DEBUG:

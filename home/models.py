@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from articles.models import ArticlePage
 from cases.models import CasePage
+from partners.services import founding_partners
 
 from .blocks import BodyBlock
 
@@ -78,6 +79,7 @@ class HomePage(Page):
             .order_by("-publication_date", "-pk")
             .prefetch_related("sdgs")[: self.LATEST_ARTICLES]
         )
+        context["founding_partners"] = founding_partners()
         context.update(self.call_to_action_urls(request))
         return context
 

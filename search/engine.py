@@ -1,18 +1,15 @@
-"""Search on Elasticsearch/OpenSearch (chosen by `backends.get_backend`): the same answer as
-the database backend, the page ids of one page of hits, the total and every facet's counts,
-from one request to the engine."""
+"""Search on Elasticsearch/OpenSearch: hits and every facet count in one request, for every
+page type in the registry (`search.registry`)."""
 
 from wagtail.models import Page
 from wagtail.search.query import PlainText
 
-from .backends import RELATIONS, Hits, _autocomplete
+from .backends import Hits, autocomplete
 from .registry import extra_facets, search_types
-from .services import (
-    FACETS,
-    FacetCounts,
-    SearchUnavailable,
-    search_words,
-)
+from .services import FACETS, FacetCounts, SearchUnavailable, is_engine_error, search_words
+
+# Relations the page types carry, and the field of the related row that is the facet value.
+RELATIONS = {"sdg": ("sdgs", "number"), "topic": ("topics", "slug")}
 
 
 class EngineSearch:
@@ -229,12 +226,7 @@ class EngineSearch:
         try:
             response = self.raw_search(self.body(params, private))
         except Exception as error:
-            # The clients' connection and transport errors have no common base class.
-            if type(error).__module__.split(".")[0] in {
-                "opensearchpy",
-                "elasticsearch",
-                "elastic_transport",
-            }:
+            if is_engine_error(error):
                 raise SearchUnavailable(str(error)) from error
             raise
         counts = FacetCounts()
@@ -278,4 +270,9 @@ class EngineSearch:
         )
 
     def suggest(self, text, limit):
-        return _autocomplete(self.backend, text, limit)
+        try:
+            return autocomplete(self.backend, text, limit)
+        except Exception as error:
+            if is_engine_error(error):
+                raise SearchUnavailable(str(error)) from error
+            raise

@@ -29,6 +29,7 @@ The SDG and topic facets read the page type's `sdgs` and `topics` relations. Typ
 the order their hooks are registered (the order of INSTALLED_APPS).
 """
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -39,6 +40,8 @@ from wagtail import hooks
 HOOK = "register_search_type"
 # The single-valued facets a page type may give a column for.
 COLUMN_FACETS = ("country", "region", "subregion", "status", "year")
+# A key is a facet value in URLs and a literal in the database search's SQL: plain words only.
+KEY = re.compile(r"[a-z][a-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,8 @@ def _load():
         answer = hook()
         for item in answer if isinstance(answer, list | tuple) else [answer]:
             search_type = SearchType(**item)
+            if not KEY.fullmatch(search_type.key):
+                raise ValueError(f"{search_type.key!r}: a search type's key is a lowercase word")
             found[search_type.key] = search_type
     extra = _extra_facets(found)
     for search_type in found.values():
@@ -120,6 +125,9 @@ def _extra_facets(types):
         for name, spec in search_type.facets.items():
             if name in COLUMN_FACETS or name in ("sdg", "topic", "type"):
                 raise ValueError(f"{search_type.key}: {name} is a shared facet already")
+            if not KEY.fullmatch(name):
+                # A facet's name is a column alias in the database search's SQL.
+                raise ValueError(f"{search_type.key}: {name!r}: a facet's name is a lowercase word")
             extra.setdefault(name, ExtraFacet(name, spec["label"], tuple(spec["choices"])))
     return extra
 

@@ -2,7 +2,13 @@ from django.core.cache import cache
 
 import pytest
 
-from tests.factories import ArticlePageFactory, CasePageFactory, LibraryItemPageFactory
+from tests.factories import (
+    ArticlePageFactory,
+    CasePageFactory,
+    EventPageFactory,
+    LibraryItemPageFactory,
+    PartnerFactory,
+)
 
 
 @pytest.fixture
@@ -28,7 +34,22 @@ def superuser(django_user_model):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: the API's cached answers and rate-limit counts
-    (kept in Django's cache) must not carry over from one test's database to the next."""
-    cache.clear()
+    (kept in Django's cache, and the whole map in each process's memory) must not carry over
+    from one test's database to the next."""
+    from core.caching import PROCESS_MEMORY
+
+    for store in (cache, PROCESS_MEMORY):
+        store.clear()
     yield
-    cache.clear()
+    for store in (cache, PROCESS_MEMORY):
+        store.clear()
+
+
+@pytest.fixture
+def event_factory(db):
+    return EventPageFactory
+
+
+@pytest.fixture
+def partner_factory(db):
+    return PartnerFactory

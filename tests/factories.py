@@ -7,7 +7,9 @@ import factory
 
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Researcher
 from cases.models import CaseActor, CaseIndexPage, CasePage
+from cityevents.models import EventIndexPage, EventPage
 from library.models import LibraryIndexPage, LibraryItemPage
+from partners.models import Partner
 from taxonomy.models import SDG, Topic
 
 
@@ -114,3 +116,56 @@ class LibraryItemPageFactory(_PageFactory):
     @classmethod
     def add_children(cls, page, related_cases=()):
         page.related_cases = list(related_cases)
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    """A partner an editor published (live=False leaves a draft nobody outside the admin sees)."""
+
+    class Meta:
+        model = Partner
+
+    name = factory.Sequence(lambda n: f"Partner organisation {n}")
+    sector = "urban_network"
+    country = "NL"
+    website = "https://partner.example.org/"
+    partnership_type = "network"
+    since_year = 2024
+    description = "A network of cities that share what works."
+    live = True
+
+
+def _in_days(days, hour):
+    today = datetime.datetime.now(datetime.UTC).replace(minute=0, second=0, microsecond=0)
+    return today.replace(hour=hour) + datetime.timedelta(days=days)
+
+
+class EventPageFactory(_PageFactory):
+    """An upcoming event at a venue in Amsterdam: 30 days from now, 08:00–15:00 UTC."""
+
+    class Meta:
+        model = EventPage
+
+    _child_relations = ("organisers", "related_cases", "related_articles")
+
+    title = factory.Sequence(lambda n: f"Peer learning workshop {n}")
+    summary = "City officers compare how they cool neighbourhoods in summer."
+    event_type = "workshop"
+    start = factory.LazyFunction(lambda: _in_days(30, 8))
+    end = factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=7))
+    time_zone = "Europe/Amsterdam"
+    in_person = True
+    venue = "Pakhuis de Zwijger"
+    city = "Amsterdam"
+    country = "NL"
+    latitude = 52.3676
+    longitude = 4.9041
+
+    @staticmethod
+    def default_parent():
+        return EventIndexPage.objects.get()
+
+    @classmethod
+    def add_children(cls, page, organisers=(), related_cases=(), related_articles=()):
+        page.organisers = list(organisers)
+        page.related_cases = list(related_cases)
+        page.related_articles = list(related_articles)

@@ -11,10 +11,10 @@ module (or a new module listed in `MODULES`).
 
 from django.conf import settings
 
-from . import feeds, insights, library, pages, platform, search, submissions
+from . import events, feeds, insights, library, pages, partners, platform, search, submissions
 from .schema import STRING, obj
 
-MODULES = (pages, platform, search, submissions, library, feeds, insights)
+MODULES = (pages, platform, search, submissions, library, feeds, insights, events, partners)
 
 
 def paths():

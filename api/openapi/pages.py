@@ -1,5 +1,6 @@
 """Wagtail API v2: pages (with the platform's filters), images and documents."""
 
+from . import events
 from .schema import (
     ERROR,
     ID,
@@ -15,6 +16,10 @@ from .schema import (
     query,
     read,
 )
+
+# Events' own fields and filters (events.py) on the listing and the detail.
+PAGE = {**PAGE, "properties": {**PAGE["properties"], **events.PAGE_FIELDS}}
+PAGE_LISTING_PARAMETERS = [*PAGE_LISTING_PARAMETERS, *events.PAGE_FILTERS]
 
 
 def paths():

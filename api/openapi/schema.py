@@ -108,7 +108,9 @@ PAGE_LISTING_PARAMETERS = [
 SEARCH_PARAMETERS = [
     query("q", "Free text; empty browses everything that matches the filters."),
     *FILTERS,
-    query("type", "case or article. Repeat for both."),
+    query(
+        "type", "Content type: case, article, event (and any other registered). Repeat for several."
+    ),
     query("order", "relevance (default) or newest."),
     query("page", "Page number, from 1."),
     query("page_size", "Results per page, at most 100."),

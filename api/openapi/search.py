@@ -1,7 +1,10 @@
 """Faceted search, title suggestions and result clicks."""
 
+from search.registry import search_types
+
 from .schema import (
     COUNTRY,
+    DATETIME,
     INTEGER,
     SDG,
     SEARCH_PARAMETERS,
@@ -27,7 +30,8 @@ FACET_VALUE = obj(
 SEARCH_RESULT = obj(
     {
         "id": INTEGER,
-        "type": {"enum": ["case", "article"]},
+        # The registered page types (search/registry.py): filled in by paths().
+        "type": {"type": "string"},
         "title": STRING,
         "url": nullable(STRING),
         "api_url": STRING,
@@ -38,7 +42,24 @@ SEARCH_RESULT = obj(
         "country": nullable(COUNTRY),
         "city": nullable(STRING),
         "start_year": nullable(INTEGER),
-    }
+        # Events
+        "starts_at": DATETIME,
+        "event_type": STRING,
+    },
+    required=[
+        "id",
+        "type",
+        "title",
+        "url",
+        "api_url",
+        "summary",
+        "snippet",
+        "sdgs",
+        "topics",
+        "country",
+        "city",
+        "start_year",
+    ],
 )
 SEARCH = obj(
     {
@@ -60,6 +81,7 @@ SEARCH_ERROR = json_body(
 
 
 def paths():
+    SEARCH_RESULT["properties"]["type"] = {"enum": list(search_types())}
     return {
         "/api/v2/search/": operation(
             "Faceted search",

@@ -19,6 +19,8 @@ INSTALLED_APPS = [
     "library",
     "alerts",
     "insights",
+    "partners",
+    "cityevents",
     "wagtail.api.v2",
     "wagtail.api.v3",
     # django-ninja (Wagtail API v3's framework): listed so v3's docs page uses its bundled
@@ -70,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A search engine that is down answers 503 with a message, never a server error.
+    "search.middleware.SearchUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "closercities.urls"

@@ -1,7 +1,8 @@
 // The map of cases: reads the GeoJSON of published cases from the map API, draws one marker
 // per case in the colour of its first SDG, clusters dense areas, and refetches when the
-// visitor changes the SDG or topic filter. Markers are HTML elements, so they show even when
-// the tile server cannot be reached.
+// visitor changes the SDG or topic filter. Upcoming events in person are their own layer
+// (diamond markers, clustered apart), from the events' map API, with the same filters.
+// Markers are HTML elements, so they show even when the tile server cannot be reached.
 (function () {
   "use strict";
   var element = document.getElementById("case-map-full");
@@ -31,6 +32,19 @@
     },
   });
   map.addLayer(clusters);
+
+  var eventClusters = L.markerClusterGroup({
+    showCoverageOnHover: false,
+    iconCreateFunction: function (cluster) {
+      return L.divIcon({
+        html: "<div><span>" + cluster.getChildCount() + '<span class="visually-hidden"> ' +
+          escapeHtml(labels.eventsHere) + "</span></span></div>",
+        className: "marker-cluster event-cluster",
+        iconSize: L.point(40, 40),
+      });
+    },
+  });
+  map.addLayer(eventClusters);
 
   function escapeHtml(text) {
     var div = document.createElement("div");
@@ -81,34 +95,86 @@
       .bindPopup(popup);
   }
 
-  function query() {
+  // When an event starts, at the venue, in the page's language.
+  function eventTime(props) {
+    try {
+      return new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+        dateStyle: "long", timeStyle: "short", timeZone: props.time_zone,
+      }).format(new Date(props.start)) + " (" + props.time_zone + ")";
+    } catch (error) {
+      return props.start;
+    }
+  }
+
+  function eventMarker(feature) {
+    var props = feature.properties || {};
+    var coordinates = feature.geometry && feature.geometry.coordinates;
+    if (!coordinates) return null;
+    var icon = L.divIcon({
+      className: "event-marker",
+      html: '<span class="event-marker-shape"></span><span class="visually-hidden">' +
+        escapeHtml(props.title) + "</span>",
+      iconSize: [18, 18],
+      iconAnchor: [9, 9],
+      popupAnchor: [0, -8],
+    });
+    var popup =
+      '<p class="popup-title"><a href="' + escapeHtml(props.url) + '">' + escapeHtml(props.title) + "</a></p>" +
+      '<p class="popup-meta">' + escapeHtml(props.event_type_label) + " · " + escapeHtml(eventTime(props)) + "</p>" +
+      '<p class="popup-meta">' + escapeHtml(props.city) + "</p>";
+    return L.marker([coordinates[1], coordinates[0]], { icon: icon, keyboard: true, title: props.title })
+      .bindPopup(popup);
+  }
+
+  // The form's filters: all of them for the page's address, without `layer` for the APIs.
+  function query(forApi) {
     var params = new URLSearchParams();
     new FormData(form).forEach(function (value, key) {
-      if (value) params.append(key, value);
+      if (value && !(forApi && key === "layer")) params.append(key, value);
     });
     return params.toString();
+  }
+
+  function getJSON(url, qs) {
+    return fetch(url + (qs ? "?" + qs : ""), { headers: { Accept: "application/json" } }).then(
+      function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      }
+    );
   }
 
   var latestRequest = 0;
 
   function load() {
-    var qs = query();
+    var qs = query(false);
+    var apiQs = query(true);
+    var layer = form.elements.layer ? form.elements.layer.value : "";
+    var empty = Promise.resolve({ features: [] });
     // Filters can change faster than the API answers: only the latest answer is drawn.
     var request = ++latestRequest;
     status.textContent = "Loading cases…";
     element.setAttribute("aria-busy", "true");
-    fetch(element.dataset.apiUrl + (qs ? "?" + qs : ""), { headers: { Accept: "application/json" } })
-      .then(function (response) {
-        if (!response.ok) throw new Error("HTTP " + response.status);
-        return response.json();
-      })
-      .then(function (collection) {
+    Promise.all([
+      layer === "events" ? empty : getJSON(element.dataset.apiUrl, apiQs),
+      layer === "cases" || !element.dataset.eventsUrl ? empty : getJSON(element.dataset.eventsUrl, apiQs),
+    ])
+      .then(function (answers) {
         if (request !== latestRequest) return;
-        var markers = (collection.features || []).map(marker).filter(Boolean);
+        var markers = (answers[0].features || []).map(marker).filter(Boolean);
+        var events = (answers[1].features || []).map(eventMarker).filter(Boolean);
         clusters.clearLayers();
         clusters.addLayers(markers);
+        eventClusters.clearLayers();
+        eventClusters.addLayers(events);
         element.dataset.markerCount = String(markers.length);
-        status.textContent = markers.length + (markers.length === 1 ? " case" : " cases") + " on the map";
+        element.dataset.eventCount = String(events.length);
+        var parts = [];
+        if (layer !== "events") parts.push(markers.length + (markers.length === 1 ? " case" : " cases") + " on the map");
+        if (layer !== "cases") {
+          parts.push(events.length === 1 ? labels.oneEvent : labels.manyEvents.replace("%(count)s", events.length));
+        }
+        status.textContent = parts.join(" · ");
       })
       .catch(function () {
         if (request !== latestRequest) return;

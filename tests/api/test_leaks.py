@@ -17,6 +17,10 @@ SUBMITTER = {
     "submitter_email": "zebulon.leakcheck@example.org",
     "submitter_organisation": "Leakcheck Foundation",
 }
+PARTNER_CONTACT = {
+    "contact_name": "Quentin Leakcheck-Contact",
+    "contact_email": "quentin.leakcheck@example.org",
+}
 SECRETS = [
     "SECRETDRAFT",
     "SECRETPRIVATE",
@@ -24,6 +28,7 @@ SECRETS = [
     "SECRETREVISION",
     "SECRETSUBMISSION",
     *SUBMITTER.values(),
+    *PARTNER_CONTACT.values(),
 ]
 
 
@@ -72,8 +77,40 @@ def _pending_submission(client, case_factory):
     return page
 
 
+def _hidden_events(client, event_factory, partner_factory):
+    """Events in every state the public must not see, a draft partner among a public event's
+    organisers, and a partner request with its contact person, sent through the API."""
+    draft_partner = partner_factory(name="SECRETDRAFT partner", partnership_type="founding")
+    draft_partner.unpublish()
+    event_factory(title="Public event", organisers=[draft_partner, partner_factory()])
+    draft = event_factory(title="SECRETDRAFT event", summary="SECRETDRAFT", live=False)
+    private = event_factory(title="SECRETPRIVATE event", summary="SECRETPRIVATE")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    unpublished = event_factory(title="SECRETUNPUBLISHED event")
+    unpublished.unpublish()
+    edited = event_factory(title="Edited event")
+    edited.summary = "SECRETREVISION event summary"
+    edited.save_revision()
+    response = client.post(
+        "/api/v2/partners/requests/",
+        json.dumps(
+            {
+                "organisation": "Leakcheck Partners",
+                "sector": "ngo",
+                "country": "FR",
+                "contribution": "SECRETSUBMISSION contribution",
+                "consent": True,
+                **PARTNER_CONTACT,
+            }
+        ),
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    return [draft, private, unpublished]
+
+
 @pytest.fixture
-def hidden_pages(client, case_factory, article_factory):
+def hidden_pages(client, case_factory, article_factory, event_factory, partner_factory):
     case_factory(title="Public case", city="Nairobi", country="KE", sdgs=[1, 2, 11])
     article_factory(title="Public article", sdgs=[11])
     draft = case_factory(title="SECRETDRAFT case", summary="SECRETDRAFT", live=False)
@@ -87,7 +124,8 @@ def hidden_pages(client, case_factory, article_factory):
     edited.summary = "SECRETREVISION summary"
     edited.save_revision()
     pending = _pending_submission(client, case_factory)
-    return [draft, draft_article, private, unpublished, pending]
+    events = _hidden_events(client, event_factory, partner_factory)
+    return [draft, draft_article, private, unpublished, pending, *events]
 
 
 LISTINGS = [
@@ -111,6 +149,27 @@ LISTINGS = [
     "/api/v3/pages/?limit=100",
     "/api/v3/pages/?type=cases.CasePage&limit=100",
     "/api/v3/pages/?search=SECRETDRAFT",
+    "/api/v2/pages/?type=events.EventPage&fields=*&limit=100",
+    "/api/v2/pages/?event_type=workshop&fields=*",
+    "/api/v2/pages/?starts_after=2000-01-01",
+    "/api/v2/map/events/?when=all",
+    "/api/v2/search/?type=event",
+    "/api/v2/search/?q=SECRETSUBMISSION",
+    "/api/v3/pages/?type=events.EventPage&limit=100",
+]
+# The site's pages and feeds that list or show events and partners.
+SITE_PAGES = [
+    "/",
+    "/events/",
+    "/events/?attendance=in_person",
+    "/events/feed.ics",
+    "/events/feed/",
+    "/events/feed/atom/",
+    "/partners/",
+    "/search/?q=event",
+    # (The search page repeats the words searched for, so search for none of the secrets.)
+    "/search/?type=event",
+    "/map/",
 ]
 OPTIONAL = ("/api/v2/search/",)  # the search endpoints join when the search app is wired
 
@@ -162,3 +221,32 @@ def test_live_page_with_pending_changes_shows_only_the_published_version(client,
         response = client.get(url)
         assert "Edited case" in response.content.decode()
         _assert_no_secret(response, url)
+
+
+@pytest.mark.django_db
+def test_site_pages_and_feeds_never_show_hidden_events_partners_or_contacts(client, hidden_pages):
+    for url in SITE_PAGES:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        _assert_no_secret(response, url)
+    public = client.get("/events/public-event/")
+    assert public.status_code == 200
+    _assert_no_secret(public, "/events/public-event/")
+    draft, private, unpublished = hidden_pages[-3:]
+    for event in (draft, private, unpublished):
+        for url in (event.url_path.replace("/home", "", 1), f"/events/{event.slug}.ics"):
+            response = client.get(url)
+            # A password-protected page answers with Wagtail's password form.
+            allowed = (200, 401, 404) if event is private and ".ics" not in url else (404,)
+            assert response.status_code in allowed, (url, response.status_code)
+            _assert_no_secret(response, url)
+
+
+@pytest.mark.django_db
+def test_a_partner_request_status_page_shows_no_contact_data(client, hidden_pages):
+    from partners.models import PartnerRequest
+
+    request = PartnerRequest.objects.get()
+    response = client.get(f"/partners/requests/{request.token}/")
+    assert response.status_code == 200
+    _assert_no_secret(response, "status page")

@@ -25,7 +25,13 @@ def spec(client, db):
 
 
 @pytest.fixture
-def content(case_factory, article_factory, library_item_factory):
+def content(case_factory, article_factory, event_factory, partner_factory, library_item_factory):
+    event_factory(
+        title="Heat workshop",
+        organisers=[partner_factory()],
+        languages=["en"],
+        registration_url="https://example.org/register",
+    )
     nairobi = case_factory(
         title="Community health workers in Nairobi",
         country="KE",
@@ -110,12 +116,19 @@ def test_real_responses_match_the_description(client, spec, content):
         ("/api/v2/map/", "/api/v2/map/"),
         ("/api/v2/map/", "/api/v2/map/?bbox=0,-10,40,10&topic=health"),
         ("/api/v2/map/", "/api/v2/map/?bbox=nonsense"),
+        ("/api/v2/map/events/", "/api/v2/map/events/"),
+        ("/api/v2/map/events/", "/api/v2/map/events/?when=all&sdg=1&attendance=in_person"),
+        ("/api/v2/map/events/", "/api/v2/map/events/?when=tomorrow"),
+        ("/api/v2/pages/", "/api/v2/pages/?type=events.EventPage&fields=*"),
+        ("/api/v2/pages/", "/api/v2/pages/?event_type=workshop&starts_after=2020-01-01"),
+        ("/api/v2/pages/", "/api/v2/pages/?starts_before=soon"),
         ("/api/v2/stats/", "/api/v2/stats/"),
         ("/api/v2/export/cases.csv", "/api/v2/export/cases.csv"),
         ("/api/v2/export/cases.json", "/api/v2/export/cases.json"),
         ("/api/v2/search/", "/api/v2/search/?q=health&sdg=3"),
         ("/api/v2/search/", "/api/v2/search/"),
         ("/api/v2/search/", "/api/v2/search/?sdg=99"),
+        ("/api/v2/search/", "/api/v2/search/?type=event"),
         ("/api/v2/search/suggest/", "/api/v2/search/suggest/?q=Comm"),
         # The policy library and video case studies (api/openapi/library.py).
         ("/api/v2/pages/", "/api/v2/pages/?type=library.LibraryItemPage&fields=*"),
@@ -161,6 +174,19 @@ def test_real_responses_match_the_description(client, spec, content):
     submissions = [
         ("/api/v2/submissions/cases/", {"title": ""}),
         ("/api/v2/submissions/survey/", {}),
+        ("/api/v2/partners/requests/", {"organisation": ""}),
+        (
+            "/api/v2/partners/requests/",
+            {
+                "organisation": "Lyon Metropole",
+                "sector": "government",
+                "country": "FR",
+                "contact_name": "Camille",
+                "contact_email": "camille@example.org",
+                "contribution": "Cases and a study visit.",
+                "consent": True,
+            },
+        ),
         ("/api/v2/search/click/", {"page_id": nairobi.pk, "position": 1}),
         ("/api/v2/search/click/", {"page_id": "x"}),
     ]

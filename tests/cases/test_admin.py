@@ -25,6 +25,7 @@ def _form(sdgs=("13", "3"), **overrides):
         "body": streamfield([]),
         "links": streamfield([]),
         "attachments": streamfield([]),
+        "video": streamfield([]),
         "actors": inline_formset(
             [{"organisation": "Ahmedabad Municipal Corporation", "sector": "government"}]
         ),

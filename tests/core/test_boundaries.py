@@ -8,8 +8,19 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = [
-    *("core", "home", "taxonomy", "cases", "articles", "search", "api", "submissions"),
-    *("library", "alerts", "insights"),
+    "core",
+    "home",
+    "taxonomy",
+    "cases",
+    "articles",
+    "search",
+    "api",
+    "submissions",
+    "insights",
+    "cityevents",
+    "partners",
+    "library",
+    "alerts",
 ]
 
 
@@ -51,9 +62,11 @@ def test_no_app_imports_the_project_package(app):
         "cases",
         "articles",
         "submissions",
+        "insights",
+        "cityevents",
+        "partners",
         "library",
         "alerts",
-        "insights",
     ],
 )
 def test_domain_apps_do_not_import_the_api_app(app):
@@ -72,3 +85,10 @@ def test_search_knows_the_library_only_through_its_registry_hook():
     imports it, so the library may use the search service without a cycle."""
     assert "library" not in imported_apps("search")
     assert "alerts" not in imported_apps("search")
+
+
+def test_events_join_search_through_the_registry_not_imports():
+    """Events register their page type with the `register_search_type` hook; search never
+    imports them, so another page type joins the same way."""
+    assert "cityevents" not in imported_apps("search")
+    assert "search" not in imported_apps("cityevents")

@@ -72,7 +72,7 @@ def test_the_library_lists_its_documents_with_facets(client, library):
 def test_library_documents_join_search_as_their_own_type(client, library):
     body = client.get("/api/v2/search/").json()
     types = {item["value"]: item["count"] for item in body["facets"]["type"]}
-    assert types == {"case": 1, "article": 0, "library": 3}
+    assert types == {"case": 1, "article": 0, "library": 3, "event": 0}
     assert [item["value"] for item in body["facets"]["document_type"]] == [
         "strategy",
         "plan",

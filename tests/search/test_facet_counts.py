@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from articles.models import ArticlePage
 from cases.models import CasePage
+from cityevents.models import EventPage
 from search import services
 
 SDGS = [1, 3, 5, 7, 11]
@@ -28,9 +29,9 @@ EXTRA_FACETS = ("has_video", "document_type")
 
 
 @pytest.fixture
-def varied_pages(search_index, case_factory, article_factory):
-    """Fourteen cases and four articles that combine the facet values in many ways, plus a
-    draft that must never be counted."""
+def varied_pages(search_index, case_factory, article_factory, event_factory):
+    """Fourteen cases, four articles and four events (one online only, without a country)
+    that combine the facet values in many ways, plus drafts that must never be counted."""
     combos = itertools.cycle(
         zip(
             itertools.cycle(COUNTRIES),
@@ -63,7 +64,24 @@ def varied_pages(search_index, case_factory, article_factory):
             topics=[TOPICS[number]],
             publication_date=datetime.date(YEARS[number], 6, 1),
         )
+    for number in range(4):
+        online_only = number == 3
+        event_factory(
+            title=f"Event {number}",
+            summary=f"Event number {number}" + (f" with a {WORD}" if number % 2 == 0 else ""),
+            sdgs=[SDGS[(number + 2) % 5]],
+            topics=[TOPICS[(number + 1) % 4]],
+            country="" if online_only else COUNTRIES[number],
+            city="" if online_only else "Somewhere",
+            in_person=not online_only,
+            online=online_only,
+            latitude=None,
+            longitude=None,
+            start=datetime.datetime(YEARS[number], 3, 1, 9, tzinfo=datetime.UTC),
+            end=datetime.datetime(YEARS[number], 3, 1, 17, tzinfo=datetime.UTC),
+        )
     case_factory(title="Draft", summary=f"Draft {WORD}", live=False, sdgs=SDGS, topics=TOPICS)
+    event_factory(title="Draft event", summary=f"Draft {WORD}", live=False, sdgs=SDGS)
     search_index.refresh()
 
 
@@ -98,6 +116,21 @@ def _records():
                 "type": {"article"},
                 "status": set(),
                 "year": page.publication_date.year,
+                "text": f"{page.title} {page.summary}".lower(),
+            }
+        )
+    for page in EventPage.objects.live().prefetch_related("sdgs", "topics"):
+        records.append(
+            {
+                "id": page.pk,
+                "sdg": {sdg.number for sdg in page.sdgs.all()},
+                "topic": {topic.slug for topic in page.topics.all()},
+                "country": {page.country.code} if page.country else set(),
+                "region": {page.region, page.subregion} - {""},
+                "region_only": page.region or None,
+                "type": {"event"},
+                "status": set(),
+                "year": page.start.year,
                 "text": f"{page.title} {page.summary}".lower(),
             }
         )
@@ -142,7 +175,7 @@ selections = st.fixed_dictionaries(
         "topic": st.lists(st.sampled_from(TOPICS), max_size=2, unique=True),
         "country": st.lists(st.sampled_from(COUNTRIES), max_size=2, unique=True),
         "region": st.lists(st.sampled_from(["002", "019", "150", "005"]), max_size=1, unique=True),
-        "type": st.lists(st.sampled_from(["case", "article"]), max_size=1, unique=True),
+        "type": st.lists(st.sampled_from(["case", "article", "event"]), max_size=2, unique=True),
         "status": st.lists(st.sampled_from(STATUSES), max_size=2, unique=True),
         "has_video": st.lists(st.sampled_from(["true", "false"]), max_size=1, unique=True),
     }

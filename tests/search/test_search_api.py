@@ -146,7 +146,7 @@ def test_facets_are_disjunctive(client, corpus):
     assert next(item for item in data["facets"]["sdg"] if item["value"] == 8)["selected"]
     # Other facets count within the selection.
     assert _counts(data, "country") == {"KE": 1, "FI": 1}
-    assert _counts(data, "type") == {"case": 2, "article": 0, "library": 0}
+    assert _counts(data, "type") == {"case": 2, "article": 0, "event": 0, "library": 0}
 
 
 @pytest.mark.django_db
@@ -158,7 +158,7 @@ def test_values_in_a_facet_combine_with_or_and_facets_with_and(client, corpus):
     assert _counts(data, "country") == {"PE": 1, "CO": 1}
     data = _get(client, "topic=mobility&type=case")
     assert data["count"] == 2
-    assert _counts(data, "type") == {"case": 2, "article": 1, "library": 0}
+    assert _counts(data, "type") == {"case": 2, "article": 1, "event": 0, "library": 0}
 
 
 @pytest.mark.django_db

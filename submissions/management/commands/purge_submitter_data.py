@@ -1,6 +1,7 @@
 """Anonymise the submitter data of finished submissions, as promised in the privacy notice, and
-let every app that keeps personal data from the public do the same (`purge_personal_data`
-Wagtail hook: a function of (older_than_days, now) returning a line for the output)."""
+the personal data other apps keep about people who wrote in. Apps join through either Wagtail
+hook: `purge_submitter_data` (takes the days, returns (what, how many)) or `purge_personal_data`
+(takes the days and now, returns a line for the output)."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -30,5 +31,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Anonymised {count} submission(s) finished more than {older_than} days ago."
         )
+        for purge in hooks.get_hooks("purge_submitter_data"):
+            what, count = purge(older_than)
+            self.stdout.write(f"Anonymised {count} {what} decided more than {older_than} days ago.")
         for purge in hooks.get_hooks("purge_personal_data"):
             self.stdout.write(purge(older_than, now))

@@ -3,6 +3,8 @@ down while the site ran with the immediate task backend)."""
 
 from django.core.management.base import BaseCommand
 
+from wagtail import hooks
+
 from submissions.models import Notification
 from submissions.notifications import enqueue_delivery
 
@@ -18,4 +20,6 @@ class Command(BaseCommand):
         for pk in pending:
             enqueue_delivery(pk)
             count += 1
+        # Other apps' stored emails (a `send_pending_notifications` hook returns how many).
+        count += sum(queue() for queue in hooks.get_hooks("send_pending_notifications"))
         self.stdout.write(f"Queued {count} email(s).")
