@@ -23,7 +23,7 @@ def test_seed_demo_adds_library_documents_and_video_case_studies(
     documents = LibraryItemPage.objects.live()
     assert documents.count() == 10
     assert {page.document.file_extension for page in documents} == {"pdf"}
-    assert DocumentText.objects.filter(text__contains="cable cars").exists()
+    assert DocumentText.objects.filter(text__icontains="cable cars").exists()
     videos = CasePage.objects.filter(has_video=True)
     assert videos.count() == 3
     assert all(case.caption_text and case.video_captions for case in videos)
