@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # One review action at a time per page, so moderation never records what did not happen.
+    "submissions.moderation.OneReviewActionAtATimeMiddleware",
 ]
 
 ROOT_URLCONF = "closercities.urls"
@@ -108,23 +110,37 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = os.path.join(BASE_DIR, "media")
 MEDIA_URL = "/media/"
 
-# Email: the console in development, SMTP configured from the environment in production.
-EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Email. Every email (the platform's own and Wagtail's moderation notifications) is stored and
+# sent by a background task after the commit of the change it announces, retried while the mail
+# server is down; no request ever waits for, or is lost to, a mail server. EMAIL_BACKEND in the
+# environment names the transport that finally sends (the console in development, SMTP in
+# production); EMAIL_TIMEOUT bounds each attempt.
+EMAIL_BACKEND = "submissions.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.get_bool("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = int(env.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Closer Cities <noreply@closercities.org>")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Closer Cities"
+# The address the site is served on, for links in emails (the platform's and Wagtail's).
+# `make run` sets it from its HOST and PORT; production derives it from ALLOWED_HOSTS.
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Admin avatars are initials, never images from Gravatar (no third-party requests from the admin).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = env.search_backend()
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-WAGTAILAPI_BASE_URL = env.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
+# Unset: the API builds its links (meta.detail_url) from the site that answers the request.
+WAGTAILAPI_BASE_URL = env.get("WAGTAILAPI_BASE_URL")
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# A small file can hold a huge image ("image bomb") that costs seconds and gigabytes per
+# thumbnail; uploads above 40 megapixels are refused (submissions and the admin alike).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
 TAGGIT_CASE_INSENSITIVE = True
 

@@ -14,6 +14,14 @@ SURVEY_API = "/api/v2/submissions/survey/"
 
 
 @pytest.fixture(autouse=True)
+def _queued_email(settings):
+    """Every email in these tests takes the site's real path: stored by the queued backend,
+    sent by the task after the commit (Django's test runner would otherwise swap the backend
+    for its outbox). The transport is the outbox (EMAIL_DELIVERY_BACKEND in test settings)."""
+    settings.EMAIL_BACKEND = "submissions.mail.QueuedEmailBackend"
+
+
+@pytest.fixture(autouse=True)
 def _fresh_rate_limit():
     # The rate limit counts in Django's cache, which outlives a test's database transaction.
     cache.clear()
