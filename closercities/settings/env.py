@@ -33,7 +33,13 @@ def get_bool(name, default=False):
 
 def database(default_sqlite_name="db.sqlite3"):
     default = "sqlite:///" + os.path.join(BASE_DIR, default_sqlite_name)
-    return dj_database_url.parse(os.environ.get("DATABASE_URL", default), conn_max_age=60)
+    config = dj_database_url.parse(os.environ.get("DATABASE_URL", default), conn_max_age=60)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # SQLite has no row locks: a transaction takes the write lock when it begins, so two
+        # requests changing the same thing wait for each other (up to `timeout` seconds)
+        # instead of failing with "database is locked".
+        config.setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
+    return config
 
 
 def search_backend():
