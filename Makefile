@@ -29,9 +29,13 @@ migrate: install ## Apply database migrations (and create the cache table produc
 seed: migrate ## Seed demo content (DEMO_CASES, DEMO_ARTICLES)
 	$(MANAGE) seed_demo --cases $(DEMO_CASES) --articles $(DEMO_ARTICLES) --seed 1
 
-run: seed ## Install, migrate, seed and serve the site on http://127.0.0.1:8000/
-	$(MANAGE) setup_dev_site --host $(HOST) --port $(PORT)
-	$(MANAGE) runserver $(HOST):$(PORT)
+# Links in emails and the API carry the address the site is served on (HOST and PORT), unless
+# WAGTAILADMIN_BASE_URL is set (e.g. behind a proxy).
+BASE_URL = $(or $(WAGTAILADMIN_BASE_URL),http://$(HOST):$(PORT))
+
+run: seed ## Install, migrate, seed and serve the site on http://HOST:PORT/ (default 127.0.0.1:8000)
+	WAGTAILADMIN_BASE_URL=$(BASE_URL) $(MANAGE) setup_dev_site --host $(HOST) --port $(PORT)
+	WAGTAILADMIN_BASE_URL=$(BASE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 test: install ## Run the test suite on the embedded defaults (SQLite, database search)
 	$(BIN)/python -m pytest

@@ -78,7 +78,7 @@ class SchemaView(ReadEndpoint):
     content_type = "application/vnd.oai.openapi+json"
 
     def build(self, request):
-        return openapi.description()
+        return openapi.description(request)
 
 
 def docs(request):

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -45,6 +46,13 @@ class Status(models.TextChoices):
     RUNNING = "running", "Running"
     SCALED_UP = "scaled_up", "Scaled up"
     COMPLETED = "completed", "Completed"
+
+
+class ImageLicence(models.TextChoices):
+    CC_BY = "cc-by-4.0", "CC BY 4.0"
+    CC_BY_SA = "cc-by-sa-4.0", "CC BY-SA 4.0"
+    CC0 = "cc0-1.0", _("CC0 1.0 (public domain)")
+    PERMISSION = "permission", _("Used with the rights holder's permission")
 
 
 class Sector(models.TextChoices):
@@ -109,6 +117,15 @@ class CasePage(Page):
     main_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    image_credit = models.CharField(
+        _("image credit"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who made the main image, e.g. “Photo: Ana Lima / City of Recife”."),
+    )
+    image_licence = models.CharField(
+        _("image licence"), max_length=20, choices=ImageLicence.choices, blank=True
+    )
 
     city = models.CharField(max_length=120)
     country = CountryField()
@@ -146,6 +163,7 @@ class CasePage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3})),
         FieldPanel("main_image"),
+        FieldRowPanel([FieldPanel("image_credit"), FieldPanel("image_licence")]),
         FieldPanel("body"),
         MultiFieldPanel(
             [
@@ -204,6 +222,8 @@ class CasePage(Page):
         APIField("summary"),
         APIField("body"),
         APIField("main_image", serializer=ImageRenditionField("fill-800x450")),
+        APIField("image_credit"),
+        APIField("image_licence"),
         APIField("city"),
         APIField("country", serializer=serializers.CountryField()),
         APIField("region", serializer=serializers.RegionField()),

@@ -5,8 +5,9 @@ import html
 import re
 from collections import defaultdict
 
-from django.conf import settings
 from django.urls import reverse
+
+from wagtail.api.utils import get_full_url
 
 from cases.models import CasePage, Status
 from taxonomy import regions
@@ -24,9 +25,9 @@ from .services import (
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def _api_url(page_id):
-    base = getattr(settings, "WAGTAILAPI_BASE_URL", "") or ""
-    return base.rstrip("/") + reverse("wagtailapi:pages:detail", args=[page_id])
+def _api_url(page_id, request=None):
+    # As Wagtail's API builds its links: WAGTAILAPI_BASE_URL, else the site answering the request.
+    return get_full_url(request, reverse("wagtailapi:pages:detail", args=[page_id]))
 
 
 def snippet(text, query, length=240):
@@ -94,7 +95,7 @@ def _result_item(page, sdgs, topics, query, request, absolute_urls):
         "type": "case" if is_case else "article",
         "title": page.title,
         "url": page.get_full_url(request) if absolute_urls else page.get_url(request),
-        "api_url": _api_url(page.pk),
+        "api_url": _api_url(page.pk, request),
         "summary": page.summary,
         "snippet": snippet(page.summary, query),
         "sdgs": sdgs,

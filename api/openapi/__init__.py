@@ -11,6 +11,8 @@ module (or a new module listed in `MODULES`).
 
 from django.conf import settings
 
+from wagtail.api.utils import get_base_url
+
 from . import pages, platform, search, submissions
 from .schema import STRING, obj
 
@@ -24,7 +26,9 @@ def paths():
     return merged
 
 
-def description():
+def description(request=None):
+    # The address the site is served on, as Wagtail's API builds its links.
+    server = get_base_url(request) or settings.WAGTAILADMIN_BASE_URL
     return {
         "openapi": "3.1.0",
         "info": {
@@ -41,7 +45,7 @@ def description():
             ),
             "license": {"name": "Content: CC BY 4.0", "identifier": "CC-BY-4.0"},
         },
-        "servers": [{"url": settings.WAGTAILAPI_BASE_URL}],
+        "servers": [{"url": server}],
         "paths": paths(),
         "components": {
             "schemas": {

@@ -143,6 +143,8 @@ PAGE = obj(
         "summary": STRING,
         "body": array({"type": "object"}),
         "main_image": nullable({"type": "object"}),
+        "image_credit": STRING,
+        "image_licence": STRING,
         "city": STRING,
         "country": nullable(COUNTRY),
         "region": nullable(

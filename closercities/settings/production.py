@@ -18,6 +18,23 @@ SECRET_KEY = _required("SECRET_KEY")
 ALLOWED_HOSTS = get_list("ALLOWED_HOSTS") or _required("ALLOWED_HOSTS").split(",")
 CSRF_TRUSTED_ORIGINS = get_list("CSRF_TRUSTED_ORIGINS")
 
+
+def _base_url():
+    """Links in emails need the site's address: WAGTAILADMIN_BASE_URL, else https:// and the
+    first host name of ALLOWED_HOSTS."""
+    if url := get("WAGTAILADMIN_BASE_URL"):
+        return url.rstrip("/")
+    host = ALLOWED_HOSTS[0].strip()
+    if not host or host == "*" or host.startswith("."):
+        raise ImproperlyConfigured(
+            "Set WAGTAILADMIN_BASE_URL (e.g. https://closercities.org): the site's address "
+            "cannot be told from ALLOWED_HOSTS."
+        )
+    return f"https://{host}"
+
+
+WAGTAILADMIN_BASE_URL = _base_url()
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = get_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(get("SECURE_HSTS_SECONDS", "31536000"))
