@@ -1,6 +1,8 @@
 """Search logs in the admin, for the researchers who study how professionals search: list,
 filter and export as CSV (wagtail-modeladmin, read-only)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from wagtail import hooks
 
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
@@ -9,6 +11,31 @@ from core.modeladmin import ReadOnlyPermissionHelper
 
 from .models import SearchClick, SearchLog
 
+# How the filters of a logged search read in the admin (the export keeps the JSON).
+FILTER_LABELS = {
+    "type": _("Type"),
+    "sdg": _("SDG"),
+    "topic": _("Topic"),
+    "country": _("Country"),
+    "region": _("Region"),
+    "status": _("Status"),
+    "year_from": _("From"),
+    "year_to": _("To"),
+}
+
+
+def readable_filters(search_log):
+    """The filters of a search as a researcher reads them: "SDG: 7, 11 · Topic: mobility"."""
+    parts = []
+    for name, value in (search_log.filters or {}).items():
+        values = value if isinstance(value, list) else [value]
+        label = FILTER_LABELS.get(name, name)
+        parts.append(f"{label}: {', '.join(str(v) for v in values)}")
+    return " · ".join(parts) or "—"
+
+
+readable_filters.short_description = _("Filters")
+
 
 class SearchLogAdmin(ModelAdmin):
     model = SearchLog
@@ -16,7 +43,7 @@ class SearchLogAdmin(ModelAdmin):
     menu_icon = "search"
     permission_helper_class = ReadOnlyPermissionHelper
     inspect_view_enabled = True
-    list_display = ("created_at", "query", "filters", "result_count", "page", "source")
+    list_display = ("created_at", "query", readable_filters, "result_count", "page", "source")
     list_filter = ("source", "order", "created_at")
     search_fields = ("query",)
     list_export = (
