@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import AbstractGroupApprovalTask, Page, TaskState
 
@@ -223,7 +224,7 @@ class CaseReviewTask(AbstractGroupApprovalTask):
         verbose_name_plural = _("case review tasks")
 
 
-class SubmitCasePage(Page):
+class SubmitCasePage(RoutablePageMixin, Page):
     """The public form where anyone can share an urban project. Editors word the introduction
     and the thank-you text; the fields are fixed because external tools rely on them."""
 
@@ -243,13 +244,20 @@ class SubmitCasePage(Page):
     class Meta:
         verbose_name = _("case submission form")
 
-    def serve(self, request, *args, **kwargs):
+    @path("")
+    def form(self, request):
         from .views import serve_case_form
 
         return serve_case_form(self, request)
 
+    @path("thanks/")
+    def thanks(self, request):
+        from .views import serve_thanks
 
-class SurveyPage(Page):
+        return serve_thanks(self, request, "submissions/submit_case_page.html")
+
+
+class SurveyPage(RoutablePageMixin, Page):
     """The "Tell us how you share" research questionnaire."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -264,10 +272,17 @@ class SurveyPage(Page):
     class Meta:
         verbose_name = _("survey")
 
-    def serve(self, request, *args, **kwargs):
+    @path("")
+    def form(self, request):
         from .views import serve_survey_form
 
         return serve_survey_form(self, request)
+
+    @path("thanks/")
+    def thanks(self, request):
+        from .views import serve_thanks
+
+        return serve_thanks(self, request, "submissions/survey_page.html")
 
 
 class SurveyResponse(models.Model):

@@ -7,12 +7,36 @@ Wagtail's own for images with one exception: the private collection (and anythin
 counts only the permissions granted on it directly, which only Moderators have.
 """
 
+from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
-from wagtail.models import Collection
+from wagtail.models import Collection, GroupCollectionPermission
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 
 SUBMITTED_IMAGES_COLLECTION = "Submitted images"
+REVIEWERS = "Moderators"
+REVIEWER_ACTIONS = ("add", "change", "choose")
+
+
+def submitted_images_collection():
+    """The collection where images sent with cases wait for review, made (with the
+    Moderators' permissions on it) when it is missing; migration 0005 makes it normally."""
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=SUBMITTED_IMAGES_COLLECTION).first()
+    if existing is not None:
+        return existing
+    collection = root.add_child(name=SUBMITTED_IMAGES_COLLECTION)
+    reviewers = Group.objects.filter(name=REVIEWERS).first()
+    if reviewers is not None:
+        for action in REVIEWER_ACTIONS:
+            GroupCollectionPermission.objects.get_or_create(
+                group=reviewers,
+                collection=collection,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailimages", codename=f"{action}_image"
+                ),
+            )
+    return collection
 
 
 def _private_paths():

@@ -23,7 +23,7 @@ from .models import (
     SurveyResponse,
 )
 from .notifications import queue_notification
-from .permissions import SUBMITTED_IMAGES_COLLECTION
+from .permissions import SUBMITTED_IMAGES_COLLECTION, submitted_images_collection
 
 
 def as_text_paragraphs(text):
@@ -49,12 +49,6 @@ def public_submitter():
     return user
 
 
-def _submitted_images_collection():
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=SUBMITTED_IMAGES_COLLECTION).first()
-    return existing or root.add_child(name=SUBMITTED_IMAGES_COLLECTION)
-
-
 def _build_case_page(data):
     page = CasePage(
         title=data["title"],
@@ -65,13 +59,16 @@ def _build_case_page(data):
         longitude=data.get("longitude"),
         lessons_learned=data.get("lessons_learned", ""),
         barriers=data.get("barriers", ""),
+        facilitating_conditions=data.get("facilitating_conditions", ""),
+        target_groups=data.get("target_groups", ""),
+        scale=data.get("scale") or "",
         start_year=data.get("start_year"),
+        end_year=data.get("end_year"),
         status=data.get("status") or Status.RUNNING,
         body=[("text", as_text_paragraphs(data["description"]))],
+        links=[("link", {"url": url, "title": ""}) for url in data.get("links", [])],
         live=False,
     )
-    if data.get("website"):
-        page.links = [("link", {"url": data["website"], "title": ""})]
     page.sdgs = list(SDG.objects.filter(number__in=data["sdgs"]))
     page.topics.set(data.get("topics", []))
     for order, actor in enumerate(data.get("actors", [])):
@@ -81,9 +78,12 @@ def _build_case_page(data):
         # from published material until the case is approved.
         page.main_image = get_image_model().objects.create(
             title=data["title"][:255],
+            description=data.get("image_description", ""),
             file=data["image"],
-            collection=_submitted_images_collection(),
+            collection=submitted_images_collection(),
         )
+        page.image_credit = data.get("image_credit", "")
+        page.image_licence = data.get("image_licence", "")
     return page
 
 

@@ -32,9 +32,26 @@ CASE_SUBMISSION = obj(
         "actors": array(ACTOR_INPUT),
         "lessons_learned": STRING,
         "barriers": STRING,
-        "start_year": nullable(INTEGER),
+        "facilitating_conditions": STRING,
+        "target_groups": STRING,
+        "scale": {
+            "type": "string",
+            "description": "neighbourhood, city, metropolitan, regional or national",
+        },
         "status": STRING,
+        "start_year": nullable(INTEGER),
+        "end_year": nullable(INTEGER),
         "website": STRING,
+        "websites": {"type": "array", "items": STRING, "maxItems": 5},
+        "image_description": {
+            "type": "string",
+            "description": "What the image shows (alt text); multipart only",
+        },
+        "image_credit": STRING,
+        "image_licence": {
+            "type": "string",
+            "description": "cc-by-4.0, cc-by-sa-4.0, cc0-1.0 or permission",
+        },
         "submitter_name": STRING,
         "submitter_email": {"type": "string", "format": "email"},
         "submitter_organisation": STRING,
@@ -62,7 +79,9 @@ def paths():
             "post": {
                 "summary": "Submit a case for review",
                 "description": "Creates a draft case that editors review; nothing is published before approval. "
-                "JSON, or multipart/form-data with an `image` file.",
+                "JSON, or multipart/form-data with an `image` file (JPEG, PNG or WebP, at most 10 MB and "
+                "40 megapixels). Every field must have its JSON type; a wrong one is answered 400 naming "
+                "the field. Only accepted submissions count towards the limit of 5 an hour.",
                 "operationId": "submissions_cases",
                 "tags": ["submissions"],
                 "requestBody": {

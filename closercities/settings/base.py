@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     # Swagger UI files instead of a CDN.
     "ninja",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
