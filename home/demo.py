@@ -5,6 +5,7 @@ whichever --cases count is asked for, and a second run adds only what is missing
 """
 
 import datetime
+import math
 import random
 import uuid
 from functools import lru_cache
@@ -41,6 +42,29 @@ PROJECTS = [
     ("City network for refugee integration", ["Migration", "Governance"], [17, 10, 16]),
     ("Informal settlement upgrading", ["Housing", "Water"], [1, 6, 11]),
 ]
+# How each project reads inside a sentence ("How Lima used …").
+PHRASES = {
+    "Community solar cooperative": "a community solar cooperative",
+    "Protected cycle lane network": "a network of protected cycle lanes",
+    "Housing First programme": "a Housing First programme",
+    "Newcomer welcome centre": "a welcome centre for newcomers",
+    "Urban food gardens": "urban food gardens",
+    "Rainwater harvesting in schools": "rainwater harvesting in schools",
+    "Safe walking routes and street lighting": "safe walking routes and street lighting",
+    "Coastal wetland restoration": "the restoration of its coastal wetlands",
+    "Microcredit for women entrepreneurs": "microcredit for women entrepreneurs",
+    "Participatory budgeting": "participatory budgeting",
+    "Digital public services for informal workers": "digital public services for informal workers",
+    "Heat action plan": "a heat action plan",
+    "Repair cafés and circular economy hubs": "repair cafés and circular economy hubs",
+    "Community health workers": "community health workers",
+    "Bus rapid transit corridor": "a bus rapid transit corridor",
+    "Cultural centre in a former factory": "a cultural centre in a former factory",
+    "School meals from local farmers": "school meals from local farmers",
+    "Urban tree canopy programme": "an urban tree canopy programme",
+    "City network for refugee integration": "a city network for refugee integration",
+    "Informal settlement upgrading": "the upgrading of informal settlements",
+}
 AIMS = [
     "reach residents who are usually left out of city programmes",
     "cut emissions while lowering household costs",
@@ -128,12 +152,51 @@ LAST_NAMES = [
     "Costa",
     "Yilmaz",
 ]
+# Every title names a topic and a place, so titles are told apart by those (see _article_order).
 ARTICLE_TITLES = [
     "What {city} taught us about {topic}",
-    "Learning across borders: {topic} in practice",
-    "Why {topic} projects stall, and what helps",
+    "Learning across borders: {topic} from {city}",
+    "Why {topic} projects stall in {city}, and what helps",
     "From pilot to policy: {topic} in {city}",
     "Interview: a decade of {topic} work in {city}",
+    "Counting what matters: evaluating {topic} in {city}",
+]
+SUMMARIES = [
+    "{project} in {city}: how the city and its partners worked to {aim}.",
+    "How {city} used {phrase} to {aim}.",
+    "{city} started {phrase} in {start_year} to {aim}; {outcome}.",
+    "In {city}, {partner} and the city set up {phrase}: {outcome}.",
+    "What {city} learned from {phrase}, meant to {aim}.",
+    "Since {start_year}, {city} has relied on {phrase} to {aim}.",
+    "{Phrase} at {scale} scale in {city}, meant to {aim}.",
+]
+OUTCOMES = [
+    "it now runs every year",
+    "it reached thousands of households",
+    "other districts copied it",
+    "it was scaled up after three years",
+    "it changed how the city sets its budget",
+    "its results were published openly",
+    "it survived two changes of mayor",
+]
+BODY_OPENINGS = [
+    "Since {start_year}, {city} has run {phrase} to {aim}.",
+    "{Phrase} began in {city} in {start_year} with a simple aim: to {aim}.",
+    "{city} set up {phrase} in {start_year}, after residents asked the city to {aim}.",
+]
+BODY_MIDDLES = [
+    "The project brought together the city administration, local organisations and "
+    "residents, and was adjusted every year based on what the partners measured.",
+    "Partners met every month; a small team inside the city kept the work going between "
+    "meetings and published what it learned.",
+    "It started in one neighbourhood; each new district adapted it to its own streets and "
+    "people before joining.",
+]
+ARTICLE_SUMMARIES = [
+    "A look at {phrase} and what other cities can take from it.",
+    "What {phrase} in {city} and elsewhere shows about {topic}.",
+    "Evidence from cities that tried {phrase}: what worked, what did not, and why.",
+    "People who work on {topic} explain how {phrase} grew in their cities.",
 ]
 ARTICLE_TYPES = ["reflection", "interview", "research_summary", "student_project"]
 STANDARD_PAGES = [
@@ -170,6 +233,11 @@ STANDARD_PAGES = [
     ),
 ]
 EPOCH = datetime.datetime(2026, 11, 1, 9, 0, tzinfo=datetime.UTC)
+SPOTLIGHT_SDG = 13
+SPOTLIGHT_INTRO = (
+    "Cities are where the climate is won or lost: these cases cut emissions and help people "
+    "live with heat, floods and drought."
+)
 
 
 @lru_cache(maxsize=1)
@@ -194,31 +262,115 @@ def _paragraphs(rng, *texts):
     return [{"type": "text", "value": f"<p>{text}</p>", "id": _stream_id(rng)} for text in texts]
 
 
+@lru_cache(maxsize=1)
+def _places():
+    """Every demo city once, with a name that tells it apart ("Hyderabad, Pakistan" when two
+    cities share a name), and its continent. Of two cities of one name in one country, the
+    larger is kept."""
+    largest = {}
+    for continent, group in sorted(cities_by_continent().items()):
+        for city in group:
+            key = (city["name"], city["countrycode"])
+            if key not in largest or city["population"] > largest[key][0]["population"]:
+                largest[key] = (city, continent)
+    cities = sorted(largest.values(), key=lambda item: item[0]["geonameid"])
+    counts = {}
+    for city, _continent in cities:
+        counts[city["name"]] = counts.get(city["name"], 0) + 1
+    return [
+        (
+            city,
+            continent,
+            city["name"]
+            if counts[city["name"]] == 1
+            else f"{city['name']}, {countries.name(city['countrycode'])}",
+        )
+        for city, continent in cities
+    ]
+
+
+@lru_cache(maxsize=4)
+def _case_order(seed):
+    """Each (project, place) pair once, in an order drawn for `seed`: case n takes the n-th, so
+    it is the same whatever --cases says and no two cases share a title. Continents are drawn
+    with CONTINENT_WEIGHTS whatever their number of cities (weighted sampling without
+    replacement: the keys are log(u) / weight)."""
+    places = _places()
+    per_continent = {}
+    for _city, continent, _name in places:
+        per_continent[continent] = per_continent.get(continent, 0) + 1
+    weights = [CONTINENT_WEIGHTS[c] / per_continent[c] for _city, c, _name in places]
+    rng = random.Random(f"{seed}:case-order")
+    keys = [
+        (math.log(1.0 - rng.random()) / weights[place], project, place)
+        for project in range(len(PROJECTS))
+        for place in range(len(places))
+    ]
+    keys.sort(reverse=True)
+    return [(project, place) for _key, project, place in keys]
+
+
+def case_project(seed, number):
+    """The index in PROJECTS of demo case `number`."""
+    order = _case_order(seed)
+    return order[(number - 1) % len(order)][0]
+
+
+def case_title(seed, number):
+    order = _case_order(seed)
+    project, place = order[(number - 1) % len(order)]
+    cycle = (number - 1) // len(order)
+    title = f"{PROJECTS[project][0]} in {_places()[place][2]}"
+    return f"{title}, phase {cycle + 1}" if cycle else title
+
+
+def _stream_id(rng):
+    return str(uuid.UUID(int=rng.getrandbits(128)))
+
+
+def _paragraphs(rng, *texts):
+    return [{"type": "text", "value": f"<p>{text}</p>", "id": _stream_id(rng)} for text in texts]
+
+
 def case_data(seed, number):
     """Everything about demo case `number`, as plain data."""
+    order = _case_order(seed)
+    project_index, place = order[(number - 1) % len(order)]
+    city, _continent, place_name = _places()[place]
+    project, topics, sdgs = PROJECTS[project_index]
     rng = random.Random(f"{seed}:case:{number}")
-    continents = sorted(CONTINENT_WEIGHTS)
-    continent = rng.choices(continents, weights=[CONTINENT_WEIGHTS[c] for c in continents])[0]
-    city = rng.choice(cities_by_continent()[continent])
-    project, topics, sdgs = rng.choice(PROJECTS)
     sdgs = list(sdgs)
     if rng.random() < 0.4:
         sdgs.append(rng.randint(1, 17))
     status = rng.choice(STATUSES)
     start_year = rng.randint(2005, 2025)
     end_year = rng.randint(start_year, 2026) if status == "completed" else None
-    title = f"{project} in {city['name']}"
-    aim = rng.choice(AIMS)
+    title = case_title(seed, number)
+    scale = rng.choice(SCALES)
+    actors = [
+        {"organisation": name.format(city=city["name"]), "sector": sector, "role": role}
+        for name, sector, role in rng.sample(ACTORS, rng.randint(1, 4))
+    ]
+    phrase = PHRASES[project]
+    words = {
+        "project": project,
+        "phrase": phrase,
+        "Phrase": phrase[0].upper() + phrase[1:],
+        "city": place_name,
+        "aim": rng.choice(AIMS),
+        "outcome": rng.choice(OUTCOMES),
+        "start_year": start_year,
+        "scale": scale,
+        "partner": actors[0]["organisation"],
+    }
+    summary = rng.choice(SUMMARIES).format(**words)
     published = EPOCH - datetime.timedelta(days=rng.randint(0, 3 * 365), minutes=number)
     return {
         "title": title,
         "slug": f"{slugify(title)[:200]}-{number}",
-        "summary": f"{project} in {city['name']}: how the city and its partners worked to {aim}.",
+        "summary": summary[0].upper() + summary[1:],
         "body": _paragraphs(
-            rng,
-            f"Since {start_year}, {city['name']} has run a {project.lower()} to {aim}.",
-            "The project brought together the city administration, local organisations and "
-            "residents, and was adjusted every year based on what the partners measured.",
+            rng, rng.choice(BODY_OPENINGS).format(**words), rng.choice(BODY_MIDDLES)
         ),
         "city": city["name"],
         "country": city["countrycode"],
@@ -230,14 +382,11 @@ def case_data(seed, number):
         "barriers": " ".join(rng.sample(BARRIERS, 2)),
         "facilitating_conditions": " ".join(rng.sample(CONDITIONS, 2)),
         "target_groups": ", ".join(rng.sample(TARGET_GROUPS, 2)),
-        "scale": rng.choice(SCALES),
+        "scale": scale,
         "status": status,
         "start_year": start_year,
         "end_year": end_year,
-        "actors": [
-            {"organisation": name.format(city=city["name"]), "sector": sector, "role": role}
-            for name, sector, role in rng.sample(ACTORS, rng.randint(1, 4))
-        ],
+        "actors": actors,
         "first_published_at": published,
     }
 
@@ -254,30 +403,82 @@ def researcher_data(seed, number):
     }
 
 
+@lru_cache(maxsize=1)
+def _topics():
+    return sorted({topic for _project, topics, _sdgs in PROJECTS for topic in topics})
+
+
+@lru_cache(maxsize=4)
+def _article_order(seed):
+    """Each (title template, topic, place) once, in an order drawn for `seed`."""
+    rng = random.Random(f"{seed}:article-order")
+    triples = [
+        (template, topic, place)
+        for template in range(len(ARTICLE_TITLES))
+        for topic in range(len(_topics()))
+        for place in range(len(_places()))
+    ]
+    rng.shuffle(triples)
+    return triples
+
+
+def _share_sdg_or_topic(a, b):
+    _pa, topics_a, sdgs_a = PROJECTS[a]
+    _pb, topics_b, sdgs_b = PROJECTS[b]
+    return bool(set(sdgs_a) & set(sdgs_b) or set(topics_a) & set(topics_b))
+
+
+def citation(names, year, title, doi):
+    """ "Okafor, A., & de Vries, L. (2025). Title. Closer Cities. https://doi.org/…" """
+    people = []
+    for name in names:
+        first, _, last = name.partition(" ")
+        people.append(f"{last}, {first[0]}.")
+    authors = people[0] if len(people) == 1 else ", ".join(people[:-1]) + ", & " + people[-1]
+    return f"{authors} ({year}). {title}. Closer Cities. https://doi.org/{doi}"
+
+
 def article_data(seed, number, case_count, researcher_count):
+    """Demo article `number`: its title names a topic and a place (no two alike), its related
+    cases share its SDGs or topics, and its citation names its authors."""
+    order = _article_order(seed)
+    template, topic_index, place = order[(number - 1) % len(order)]
+    topic = _topics()[topic_index]
     rng = random.Random(f"{seed}:article:{number}")
-    project, topics, sdgs = rng.choice(PROJECTS)
-    city = rng.choice(rng.choice(list(cities_by_continent().values())))
-    topic = topics[0]
-    title = rng.choice(ARTICLE_TITLES).format(city=city["name"], topic=topic.lower())
+    project_index = rng.choice([i for i, p in enumerate(PROJECTS) if topic in p[1]])
+    project, topics, sdgs = PROJECTS[project_index]
+    place_name = _places()[place][2]
+    title = ARTICLE_TITLES[template].format(city=place_name, topic=topic.lower())
+    cycle = (number - 1) // len(order)
+    if cycle:
+        title = f"{title} ({cycle + 1})"
     published = EPOCH - datetime.timedelta(days=rng.randint(0, 3 * 365), minutes=number)
-    pool = min(case_count, 500)
+    pool = [
+        n
+        for n in range(1, min(case_count, 500) + 1)
+        if _share_sdg_or_topic(case_project(seed, n), project_index)
+    ]
+    authors = sorted(rng.sample(range(1, researcher_count + 1), rng.randint(1, 2)))
+    doi = f"10.5555/closercities.{seed}.{number}"
+    words = {"phrase": PHRASES[project], "city": place_name, "topic": topic.lower()}
     return {
         "title": title,
         "slug": f"{slugify(title)[:200]}-{number}",
         "article_type": rng.choice(ARTICLE_TYPES),
-        "summary": f"A look at {project.lower()} projects and what other cities can take from them.",
+        "summary": rng.choice(ARTICLE_SUMMARIES).format(**words),
         "body": _paragraphs(
             rng,
             f"{project} projects are spreading. This article looks at what made them work.",
             "It draws on interviews with the people who ran them and on the cases on this platform.",
         ),
         "publication_date": published.date(),
-        "doi": f"10.5555/closercities.{seed}.{number}",
-        "reference": f"Closer Cities ({published.year}). {title}.",
+        "doi": doi,
+        "reference": citation(
+            [researcher_data(seed, n)["name"] for n in authors], published.year, title, doi
+        ),
         "sdgs": sorted(set(sdgs)),
         "topics": topics,
-        "authors": sorted(rng.sample(range(1, researcher_count + 1), rng.randint(1, 2))),
-        "related_cases": sorted(rng.sample(range(1, pool + 1), min(pool, rng.randint(1, 3)))),
+        "authors": authors,
+        "related_cases": sorted(rng.sample(pool, min(len(pool), rng.randint(1, 3)))),
         "first_published_at": published,
     }

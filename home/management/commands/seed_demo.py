@@ -1,7 +1,5 @@
 """python manage.py seed_demo --cases N --articles M --seed S"""
 
-import random
-
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -13,8 +11,9 @@ from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Articl
 from cases.models import CaseActor, CaseIndexPage, CasePage, CaseTopic
 from home import demo
 from home.bulk import add_live_children
-from home.models import StandardPage
-from taxonomy.models import Topic
+from home.demo_images import illustrate
+from home.models import HomePage, StandardPage
+from taxonomy.models import SDG, Topic
 
 CHUNK = 2000
 
@@ -31,8 +30,11 @@ class Command(BaseCommand):
         parser.add_argument("--researchers", type=int, default=24)
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--no-index", action="store_true", help="Skip search indexing.")
+        parser.add_argument(
+            "--no-images", action="store_true", help="Give no case an illustration."
+        )
 
-    def handle(self, *args, cases, articles, researchers, seed, no_index, **options):
+    def handle(self, *args, cases, articles, researchers, seed, no_index, no_images, **options):
         if min(cases, articles, researchers) < 0 or (articles and not researchers):
             raise CommandError("Counts must be zero or more, and articles need researchers.")
         case_index = CaseIndexPage.objects.first()
@@ -40,8 +42,11 @@ class Command(BaseCommand):
         if case_index is None or article_index is None:
             raise CommandError("The case and article index pages are missing: run migrate first.")
         self.topics = {t.name: t.pk for t in Topic.objects.all()}
+        self.images = not no_images
 
-        self.seed_standard_pages(case_index.get_parent().specific)
+        home = case_index.get_parent().specific
+        self.seed_standard_pages(home)
+        self.seed_spotlight(home)
         new_cases = self.seed_cases(case_index, cases, seed)
         new_articles = self.seed_articles(article_index, articles, researchers, cases, seed)
         if not no_index:
@@ -63,6 +68,15 @@ class Command(BaseCommand):
                 home.add_child(instance=page)
                 page.save_revision().publish()
 
+    def seed_spotlight(self, home):
+        """The home page's "In the spotlight" block shows a goal (the README's screenshot shows
+        SDG 13), unless editors already chose one."""
+        if not isinstance(home, HomePage) or home.spotlight_sdg_id:
+            return
+        home.spotlight_sdg = SDG.objects.get(number=demo.SPOTLIGHT_SDG)
+        home.spotlight_intro = demo.SPOTLIGHT_INTRO
+        home.save_revision().publish()
+
     def seed_cases(self, index, count, seed):
         existing = set(CasePage.objects.child_of(index).values_list("slug", flat=True))
         wanted = list(range(1, count + 1))
@@ -82,7 +96,9 @@ class Command(BaseCommand):
             CasePage(**{k: v for k, v in item.items() if k not in {"sdgs", "topics", "actors"}})
             for item in data
         ]
-        add_live_children(index, pages, rng=random.Random(f"{seed}:keys:{data[0]['slug']}"))
+        if self.images:
+            illustrate(pages, data, seed)
+        add_live_children(index, pages, stable_keys=True)
         through = CasePage.sdgs.through
         through.objects.bulk_create(
             through(casepage_id=page.pk, sdg_id=number)
@@ -119,7 +135,7 @@ class Command(BaseCommand):
         fields = {"sdgs", "topics", "authors", "related_cases"}
         pages = [ArticlePage(**{k: v for k, v in item.items() if k not in fields}) for item in data]
         with self.bar(len(pages), "Articles") as bar:
-            add_live_children(index, pages, rng=random.Random(f"{seed}:keys:articles"))
+            add_live_children(index, pages, stable_keys=True)
             bar.update(len(pages))
         pairs = list(zip(pages, data, strict=True))
         ArticlePage.sdgs.through.objects.bulk_create(
