@@ -61,6 +61,8 @@ OBJECTS = JSONType(
     _("Send a list of objects."),
     lambda v: isinstance(v, list) and all(isinstance(i, dict) for i in v),
 )
+# The honeypot: whatever a bot puts there, it must not learn that the field is special.
+ANY = JSONType("", lambda v: True)
 FILE = JSONType(_("Send the image as a file, in a multipart/form-data request."), lambda v: False)
 
 

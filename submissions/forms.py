@@ -13,6 +13,7 @@ from cases.models import ImageLicence, Scale, Status
 from taxonomy.models import SDG, SDG_NUMBERS, Topic
 
 from .fields import (
+    ANY,
     ActorsField,
     ListChoiceField,
     SubmittedImageField,
@@ -31,6 +32,7 @@ __all__ = ["CaseSubmissionForm", "SurveyForm", "errors_as_json", "json_type_erro
 class HoneypotMixin(forms.Form):
     # Hidden from people by the template; bots fill it. Named like a real field on purpose.
     fax = forms.CharField(required=False)
+    fax.json_type = ANY
 
     def is_spam(self):
         return bool(str(self.data.get("fax") or "").strip())

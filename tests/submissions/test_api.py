@@ -214,6 +214,15 @@ def test_a_filled_honeypot_gets_the_normal_answer_but_creates_nothing(submit):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("fax", ["+31 10 123 4567", ["x"], {"$gt": ""}, 7])
+def test_a_filled_honeypot_of_any_json_type_looks_accepted(submit, fax):
+    before = row_counts()
+    response = submit(fax=fax, title=["not", "text"])
+    assert response.status_code == 201
+    assert row_counts() == before
+
+
+@pytest.mark.django_db
 def test_more_than_five_submissions_an_hour_from_one_client_get_429(submit, client):
     for n in range(5):
         assert submit(title=f"Case {n}").status_code == 201

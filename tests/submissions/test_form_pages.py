@@ -103,6 +103,11 @@ def test_an_accepted_case_leads_to_a_thank_you_page_that_reloading_never_resends
         assert thanks["Cache-Control"] == "private, no-store"
     assert Submission.objects.count() == 1
     assert submission.status == SubmissionStatus.RECEIVED
+    # The status link is the sender's: another visitor's thank-you page has none.
+    from django.test import Client
+
+    other = Client().get(THANKS).content.decode()
+    assert submission.token not in other and "Rooftop" not in other
 
     page = submission.page.specific
     assert not page.live
