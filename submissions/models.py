@@ -88,7 +88,7 @@ class Submission(models.Model):
         """Move to `status`, keeping who and when in the status log."""
         self.status = status
         fields = ["status", "updated_at"]
-        if status == SubmissionStatus.APPROVED and self.publish_error:
+        if self.publish_error:  # a new decision supersedes a failed approval
             self.publish_error = ""
             fields.append("publish_error")
         self.save(update_fields=fields)

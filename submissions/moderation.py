@@ -62,13 +62,6 @@ class OneReviewActionAtATimeMiddleware:
         return response
 
 
-def _available_actions(page, user):
-    task_state = page.current_workflow_task_state
-    if task_state is None:
-        return []
-    return [name for name, _label, _modal in task_state.task.specific.get_actions(page, user)]
-
-
 def refuse_stale_review_action(request, page):
     """Before Wagtail's editor handles a POST that carries a review action ("Approve",
     "Request changes", "Reject"): refuse it when it comes from the autosave, or when the review
@@ -84,12 +77,14 @@ def refuse_stale_review_action(request, page):
             },
             status=400,
         )
-    action = request.POST.get("workflow-action-name")
-    if action in _available_actions(page, request.user):
-        return None
-    messages.warning(
-        request,
-        _("The review of “%(title)s” was already decided; nothing was changed.")
-        % {"title": page.get_admin_display_title()},
-    )
+    task_state = page.current_workflow_task_state
+    title = page.get_admin_display_title()
+    if task_state is None:
+        message = _("The review of “%(title)s” was already decided; nothing was changed.")
+    else:
+        actions = task_state.task.specific.get_actions(page, request.user)
+        if request.POST.get("workflow-action-name") in [name for name, *_rest in actions]:
+            return None
+        message = _("You cannot take that review action on “%(title)s”; nothing was changed.")
+    messages.warning(request, message % {"title": title})
     return redirect("wagtailadmin_pages:edit", page.pk)
