@@ -6,6 +6,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -212,7 +213,7 @@ class CaseReviewTask(AbstractGroupApprovalTask):
         except Exception as error:  # noqa: BLE001 - whatever stopped the publish is reported
             logger.exception("Approving %s did not publish it", task_state.workflow_state)
             Submission.objects.filter(page_id=task_state.workflow_state.object_id).update(
-                publish_error=f"{type(error).__name__}: {error}"[:2000]
+                publish_error=f"{type(error).__name__}: {error}"[:2000], updated_at=timezone.now()
             )
 
     @classmethod

@@ -18,7 +18,7 @@ had already recorded "published". Here:
 from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 
 from wagtail.admin import messages
@@ -56,10 +56,37 @@ class OneReviewActionAtATimeMiddleware:
             return self.get_response(request)
         with transaction.atomic():
             list(Page.objects.select_for_update().filter(pk=page_id).values_list("pk"))
+            failed_before = _last_failed_approval(page_id)
             response = self.get_response(request)
             if response.status_code >= 500:
                 transaction.set_rollback(True)
+            elif _last_failed_approval(page_id) != failed_before:
+                _report_failed_approval(request, page_id, response)
         return response
+
+
+def _last_failed_approval(page_id):
+    from .models import Submission
+
+    return (
+        Submission.objects.filter(page_id=page_id)
+        .exclude(publish_error="")
+        .values_list("publish_error", "updated_at")
+        .first()
+    )
+
+
+def _report_failed_approval(request, page_id, response):
+    """Say at once that the approval did not publish (the editor, if that is where the
+    moderator lands, says it itself)."""
+    if response.get("Location") == reverse("wagtailadmin_pages:edit", args=[page_id]):
+        return
+    error, _at = _last_failed_approval(page_id)
+    messages.error(
+        request,
+        _("The approval did not publish the case, which is still awaiting review: %(error)s")
+        % {"error": error},
+    )
 
 
 def refuse_stale_review_action(request, page):

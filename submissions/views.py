@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from rest_framework import status as http
+from rest_framework.exceptions import ParseError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
@@ -93,6 +94,19 @@ class PublicSubmissionAPIView(APIView):
 
     def bad_request(self, errors):
         return Response({"errors": errors}, status=http.HTTP_400_BAD_REQUEST)
+
+    def handle_exception(self, exc):
+        # A body that is not JSON (or JSON with Infinity/NaN, which JSON does not have) gets
+        # the submissions' own answer, like every other mistake.
+        if isinstance(exc, ParseError):
+            return self.bad_request(
+                {
+                    "non_field_errors": [
+                        _("The body is not valid JSON: %(problem)s") % {"problem": exc.detail}
+                    ]
+                }
+            )
+        return super().handle_exception(exc)
 
     def record(self, request):
         PublicSubmissionThrottle().record(request, self)

@@ -164,8 +164,11 @@ def test_a_body_that_is_not_an_object_gets_400(client):
     response = client.post(CASES_API, "[1, 2]", content_type="application/json")
     assert response.status_code == 400
     assert "errors" in response.json()
-    response = client.post(CASES_API, "{not json", content_type="application/json")
-    assert response.status_code == 400
+    for body in ("{not json", '{"title": Infinity}', '{"latitude": NaN}'):
+        response = client.post(CASES_API, body, content_type="application/json")
+        assert response.status_code == 400
+        [message] = response.json()["errors"]["non_field_errors"]
+        assert message.startswith("The body is not valid JSON")
 
 
 def _big_png(path):

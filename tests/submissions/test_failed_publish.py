@@ -33,7 +33,9 @@ def _index_unreachable(sender, instance, **kwargs):
 
 
 def _approve_from_the_dashboard(client, submission):
-    return client.post(workflow_action_url(submission.page_id), {"comment": "Good"})
+    return client.post(
+        workflow_action_url(submission.page_id), {"comment": "Good", "next": "/admin/"}
+    )
 
 
 def _approve_in_the_editor(client, submission):
@@ -79,6 +81,9 @@ def test_an_approval_whose_publish_fails_leaves_the_case_in_review(moderator, ap
     finally:
         page_published.disconnect(_index_unreachable, sender=CasePage)
     assert response.status_code == 302  # not a 500
+    # Said at once, where the moderator lands.
+    landing = client.get(response["Location"]).content.decode()
+    assert "did not publish" in landing and "search index unreachable" in landing
     _assert_still_in_review(submission, client, "RuntimeError: search index unreachable")
 
     # Fixed: the moderator approves again, and this time it is published, once.
