@@ -114,7 +114,11 @@ class CaseSubmissionForm(HoneypotMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Who the case is for, e.g. older residents, informal workers."),
     )
-    actors = ActorsField(label=_("Actors"), required=False)
+    actors = ActorsField(
+        label=_("Who took part"),
+        required=False,
+        help_text=_("The organisations behind the case: at least the organisation and its sector."),
+    )
     lessons_learned = forms.CharField(
         label=_("Lessons learned"),
         required=False,
