@@ -267,6 +267,13 @@ class SurveyForm(HoneypotMixin, forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    consent_share_text = forms.BooleanField(
+        label=_(
+            "Researchers of other institutions may read what I wrote in my own words "
+            "(without my name) in the data the project shares with them."
+        ),
+        required=False,
+    )
     consent_research = forms.BooleanField(
         label=_("I agree that my anonymous answers are used for research."),
         error_messages={"required": _("Agree to the research use to send your answers.")},

@@ -1,5 +1,9 @@
 """Thin views over forms.py (validation) and services.py (what happens to valid input)."""
 
+import contextlib
+import time
+
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -9,8 +13,10 @@ from rest_framework import status as http
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
-from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
+
+from core.cache_backends import CacheUnavailable
+from core.throttling import SubmissionRateThrottle
 
 from . import services
 from .fields import MAX_ACTORS
@@ -18,11 +24,15 @@ from .forms import CaseSubmissionForm, SurveyForm, errors_as_json, json_type_err
 from .models import Submission, new_token
 
 
-class PublicSubmissionThrottle(SimpleRateThrottle):
+class PublicSubmissionThrottle(SubmissionRateThrottle):
     """At most 5 accepted submissions an hour from one client (by IP address), for the API and
-    the HTML form alike. A request is checked before it is read, but only an accepted one is
-    counted (`record`): a form sent back with mistakes costs nothing. Counted in Django's
-    default cache, which production shares across server processes."""
+    the HTML form alike, counted in Django's default cache. Production's cache (Redis, or a
+    database table) is shared by every server process, so the limit holds across gunicorn
+    workers; when it cannot be reached, submissions are refused until it is back.
+
+    Every request is counted as it arrives (one atomic round trip); one that is refused, for
+    going over the limit or for mistakes in what was sent (`refund`), is taken off the count
+    again, so only accepted submissions count."""
 
     rate = "5/hour"
     scope = "public-submissions"
@@ -33,18 +43,29 @@ class PublicSubmissionThrottle(SimpleRateThrottle):
             "ident": self.get_ident(request),
         }
 
-    def _history(self, request, view):
-        self.key = self.get_cache_key(request, view)
-        self.now = self.timer()
-        self.history = [t for t in self.cache.get(self.key, []) if t > self.now - self.duration]
-
     def allow_request(self, request, view):
-        self._history(request, view)
-        return len(self.history) < self.num_requests
+        key = self.get_cache_key(request, view)
+        window = int(time.time() // self.duration)
+        if hasattr(request, "closercities_cache_read"):
+            del request.closercities_cache_read
+        allowed = super().allow_request(request, view)
+        # Set when the count was made; absent when the cache could not be reached.
+        if hasattr(request, "closercities_cache_read"):
+            request.closercities_submission_count = f"{key}:{window}"
+            if not allowed:
+                refund(request)
+        return allowed
 
-    def record(self, request, view):
-        self._history(request, view)
-        self.throttle_success()
+
+def refund(request):
+    """Take a refused submission off its client's count."""
+    key = getattr(request, "closercities_submission_count", None)
+    if key is None:
+        return
+    request.closercities_submission_count = None
+    # Gone or unreachable: nothing to take back, and the window expires anyway.
+    with contextlib.suppress(ValueError, CacheUnavailable):
+        caches[DEFAULT_CACHE_ALIAS].decr(key)
 
 
 class _RateLimited:
@@ -84,15 +105,14 @@ class PublicSubmissionAPIView(APIView):
             data = {k: v for k, v in data.items() if k not in type_errors}
         form = self.form_class(data, request.FILES)
         if form.is_spam():
-            self.record(request)
             return Response(self.accepted(request, None), status=http.HTTP_201_CREATED)
         if type_errors or not form.is_valid():
             return self.bad_request({**errors_as_json(form), **type_errors})
         result = self.save(form.cleaned_data)
-        self.record(request)
         return Response(self.accepted(request, result), status=http.HTTP_201_CREATED)
 
     def bad_request(self, errors):
+        refund(self.request)  # mistakes do not count towards the limit
         return Response({"errors": errors}, status=http.HTTP_400_BAD_REQUEST)
 
     def handle_exception(self, exc):
@@ -107,9 +127,6 @@ class PublicSubmissionAPIView(APIView):
                 }
             )
         return super().handle_exception(exc)
-
-    def record(self, request):
-        PublicSubmissionThrottle().record(request, self)
 
 
 class CaseSubmissionAPIView(PublicSubmissionAPIView):
@@ -171,13 +188,12 @@ def _serve_form(page, request, form_class, template, save, scope):
         context.update(form=form, rate_limited=True, quiet=True)
         return _private(render(request, template, context, status=429))
     if form.is_spam():
-        limiter.record(request, view)
         return redirect(page.url + "thanks/")
     if not form.is_valid():
+        refund(request)  # mistakes do not count towards the limit
         context["form"] = form
         return _private(render(request, template, context, status=400))
     result = save(form.cleaned_data)
-    limiter.record(request, view)
     if isinstance(result, Submission):
         request.session[_thanks_key(page)] = result.token
     return redirect(page.url + "thanks/")

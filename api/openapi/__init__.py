@@ -13,10 +13,10 @@ from django.conf import settings
 
 from wagtail.api.utils import get_base_url
 
-from . import pages, platform, search, submissions
+from . import insights, pages, platform, search, submissions
 from .schema import STRING, obj
 
-MODULES = (pages, platform, search, submissions)
+MODULES = (pages, platform, search, submissions, insights)
 
 
 def paths():
@@ -51,7 +51,14 @@ def description(request=None):
             "schemas": {
                 "Error": obj({"message": STRING}),
                 "Throttled": obj({"detail": STRING}),
-            }
+            },
+            "securitySchemes": {
+                "bearer": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "A Wagtail API token (admin → API tokens) of a user in the Researchers group.",
+                }
+            },
         },
         "externalDocs": {"description": "Wagtail API v3", "url": "/api/v3/docs/"},
     }

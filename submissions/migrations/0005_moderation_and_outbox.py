@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("cases", "0003_image_credit_and_licence"),
-        ("submissions", "0003_create_form_pages"),
+        ("submissions", "0004_survey_consent_share_text"),
     ]
 
     operations = [

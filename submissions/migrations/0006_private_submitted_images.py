@@ -40,7 +40,7 @@ def grant_moderators(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("submissions", "0004_moderation_and_outbox"),
+        ("submissions", "0005_moderation_and_outbox"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailimages", "0027_image_description"),
     ]
