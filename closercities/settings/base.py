@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # One review action at a time per page, so moderation never records what did not happen.
     "submissions.moderation.OneReviewActionAtATimeMiddleware",
+    # A search engine that is down answers 503 with a message, never a server error.
+    "search.middleware.SearchUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "closercities.urls"
