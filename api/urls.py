@@ -11,6 +11,9 @@ urlpatterns = [
     path("api/v2/stats/", views.StatsView.as_view(), name="api_stats"),
     path("api/v2/export/cases.csv", views.CasesCSVView.as_view(), name="api_export_csv"),
     path("api/v2/export/cases.json", views.CasesJSONView.as_view(), name="api_export_json"),
+    path("api/v2/network/", views.NetworkView.as_view(), name="api_network"),
+    path("api/v2/network.graphml", views.NetworkGraphMLView.as_view(), name="api_network_graphml"),
+    path("api/v2/export/links.csv", views.LinksCSVView.as_view(), name="api_export_links_csv"),
     path("api/v2/schema/", views.SchemaView.as_view(), name="api_schema"),
     path("api/v2/docs/", views.docs, name="api_docs"),
     # Wagtail API v3: read for everyone (live, public pages only without a token), write with a

@@ -11,10 +11,10 @@ module (or a new module listed in `MODULES`).
 
 from django.conf import settings
 
-from . import pages, platform, search, submissions
+from . import exchange, pages, platform, search, submissions
 from .schema import STRING, obj
 
-MODULES = (pages, platform, search, submissions)
+MODULES = (pages, platform, search, submissions, exchange)
 
 
 def paths():

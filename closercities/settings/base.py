@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "search",
     "api",
     "submissions",
+    "exchange",
     "wagtail.api.v2",
     "wagtail.api.v3",
     # django-ninja (Wagtail API v3's framework): listed so v3's docs page uses its bundled
