@@ -6,7 +6,9 @@ ADOPTIONS_API = "/api/v2/exchange/adoptions/"
 CONTACT_API = "/api/v2/exchange/contact/"
 
 
-def link(target, source=None, *, external=None, kind="learned_from", channel="conference", year=2020):
+def link(
+    target, source=None, *, external=None, kind="learned_from", channel="conference", year=2020
+):
     """A knowledge-transfer link published the way editors publish one: on the target case,
     through a new revision."""
     item = KnowledgeLink(kind=kind, channel=channel, year=year, description="The method.")

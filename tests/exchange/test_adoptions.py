@@ -1,4 +1,4 @@
-""""I'm applying this": the API and the case page's form, moderation in the admin (approve,
+""" "I'm applying this": the API and the case page's form, moderation in the admin (approve,
 reject, turn into a draft case), and what becomes public."""
 
 import json
@@ -70,7 +70,9 @@ def test_a_report_is_received_with_a_status_url_and_stays_private_until_approved
         ({"what_was_used": "x" * 5001}, "what_was_used"),
     ],
 )
-def test_bad_input_gets_400_naming_the_field_and_stores_nothing(client, case_factory, overrides, field):
+def test_bad_input_gets_400_naming_the_field_and_stores_nothing(
+    client, case_factory, overrides, field
+):
     case = case_factory()
     before = row_counts()
     response = post(client, payload(case, **overrides))
@@ -100,9 +102,7 @@ def test_honeypot_and_rate_limit(client, case_factory):
 
 
 @pytest.mark.django_db
-def test_the_case_page_form_works_without_javascript_and_keeps_what_was_typed(
-    client, case_factory
-):
+def test_the_case_page_form_works_without_javascript_and_keeps_what_was_typed(client, case_factory):
     case = case_factory(title="Repair cafés")
     page = client.get(case.url).content.decode()
     assert f'action="/exchange/cases/{case.pk}/adopt/"' in page

@@ -3,9 +3,9 @@ SMTP listener; a mail outage delays it (stored, retried by the database task que
 loses it; the asker's details are erased once sent; the anonymous research record stays."""
 
 import json
-from email.header import decode_header, make_header
 import socket
 import time
+from email.header import decode_header, make_header
 
 from django.test import override_settings
 from django.utils import timezone

@@ -88,9 +88,18 @@ def test_a_submission_with_learned_from_creates_links_that_appear_only_after_app
         ({"case": 999999, "kind": "learned_from", "channel": "website"}, "Source 1, case"),
         ({"title": "X", "kind": "copied", "channel": "website"}, "Source 1, kind"),
         ({"title": "X", "kind": "learned_from", "channel": "fax"}, "Source 1, channel"),
-        ({"title": "X", "kind": "learned_from", "channel": "website", "year": 3000}, "Source 1, year"),
-        ({"title": "X", "url": "ftp://x", "kind": "learned_from", "channel": "website"}, "Source 1, url"),
-        ({"title": "X", "country": "QQ", "kind": "learned_from", "channel": "website"}, "Source 1, country"),
+        (
+            {"title": "X", "kind": "learned_from", "channel": "website", "year": 3000},
+            "Source 1, year",
+        ),
+        (
+            {"title": "X", "url": "ftp://x", "kind": "learned_from", "channel": "website"},
+            "Source 1, url",
+        ),
+        (
+            {"title": "X", "country": "QQ", "kind": "learned_from", "channel": "website"},
+            "Source 1, country",
+        ),
         ({"kind": "learned_from", "channel": "website"}, "Source 1, case"),
         ({"case": 1, "title": "X", "kind": "learned_from", "channel": "website"}, "Source 1, case"),
         ({"title": ["X"], "kind": "learned_from", "channel": "website"}, "Source 1, title"),
@@ -170,7 +179,7 @@ def test_a_link_to_a_draft_or_private_case_never_appears(client, case_factory):
         for secret in ("SECRETDRAFTSOURCE", "SECRETPRIVATESOURCE", "SECRETUNPUBLISHEDSOURCE"):
             assert secret not in text, (secret, url)
         for page in (draft, private, unpublished):
-            assert f"case:{page.pk}\"" not in text and f"case:{page.pk}<" not in text
+            assert f'case:{page.pk}"' not in text and f"case:{page.pk}<" not in text
     assert client.get("/api/v2/network/").json()["edges"] == []
 
 

@@ -131,7 +131,9 @@ def expected(f):
         )
     links, adoptions = links.distinct(), adoptions.distinct()
     nodes = set()
-    for target, source, ext in links.values_list("target_id", "source_case_id", "source_external_id"):
+    for target, source, ext in links.values_list(
+        "target_id", "source_case_id", "source_external_id"
+    ):
         nodes.update({f"case:{target}", f"case:{source}" if source else f"ext:{ext}"})
     for case, city, country in adoptions.values_list("case_id", "city", "country"):
         nodes.update({f"case:{case}", f"city:{city},{country}"})
@@ -242,7 +244,9 @@ def test_bad_parameters_get_400_naming_them(client, query, parameter):
 
 
 @pytest.mark.django_db
-def test_answers_are_cached_until_content_changes(client, varied_network, django_assert_max_num_queries):
+def test_answers_are_cached_until_content_changes(
+    client, varied_network, django_assert_max_num_queries
+):
     first = client.get("/api/v2/network/")
     etag = first["ETag"]
     assert client.get("/api/v2/network/", HTTP_IF_NONE_MATCH=etag).status_code == 304
