@@ -9,7 +9,7 @@ DEMO_CASES ?= 300
 DEMO_ARTICLES ?= 40
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test test-all fuzz-api bench-api test-search-sqlite test-search-engine bench-search lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
+.PHONY: help install run migrate seed test test-all fuzz-api bench-api test-search-sqlite test-search-engine bench-search bench-network lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -87,6 +87,9 @@ bench-pages: install ## Server time and SQL queries of the home page and case in
 
 bench-search: install postgres-start opensearch-start ## Search latency at 10,000 and 100,000 cases (PostgreSQL, OpenSearch)
 	scripts/bench-search.sh
+
+bench-network: install postgres-start ## /api/v2/network/ cold at 10,000 cases and ~3,300 links: median and p95 (PostgreSQL, gunicorn)
+	scripts/bench-network.sh
 
 postgres-start: ## Start the throw-away PostgreSQL cluster (installs Debian's package if missing)
 	scripts/postgres.sh start
