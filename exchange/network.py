@@ -11,6 +11,7 @@ contact requests ("request" edges, from the asker's country to the case) join on
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
@@ -26,14 +27,21 @@ from core.models import ContentVersion
 from taxonomy import regions
 
 from .filters import NetworkFilters
-from .models import ADOPTED, AdoptionReport, ContactRequestRecord, Kind, KnowledgeLink, ReviewStatus
+from .models import (
+    ADOPTED,
+    AdoptionReport,
+    ContactRequestRecord,
+    Kind,
+    KnowledgeLink,
+    ReviewStatus,
+)
 
 REQUEST = "request"
 TOP = 10
 # Betweenness is exact up to this many cities, then estimated from this many sampled cities
 # (with a fixed seed, so the same data gives the same brokers).
 BETWEENNESS_EXACT_UP_TO = 400
-BETWEENNESS_SAMPLES = 64
+BETWEENNESS_SAMPLES = 24
 
 
 def public_cases():
@@ -72,6 +80,7 @@ class End:
     places: frozenset = field(default_factory=frozenset)  # region and sub-region codes
 
 
+@lru_cache(maxsize=512)
 def _place_codes(country):
     region, subregion = regions.for_country(country) if country else ("", "")
     return frozenset(code for code in (region, subregion) if code)
@@ -81,11 +90,20 @@ def city_id(city, country):
     return f"city:{city},{country}"
 
 
-def _case_ends(case_ids):
-    """`End`s of the given cases, with their SDGs and topics: three queries."""
+def _case_ends(case_ids, include_requests=False):
+    """`End`s of the cases at the ends of public edges, with their SDGs and topics: three
+    queries. The cases are selected in SQL (a subquery), not by sending thousands of ids."""
     if not case_ids:
         return {}
-    ids = sorted(case_ids)
+    links = public_links()
+    wanted = (
+        Q(pk__in=links.values("target_id"))
+        | Q(pk__in=links.filter(source_case__isnull=False).values("source_case_id"))
+        | Q(pk__in=public_adoptions().values("case_id"))
+    )
+    if include_requests:
+        wanted |= Q(pk__in=ContactRequestRecord.objects.values("case_id"))
+    ids = CasePage.objects.filter(wanted).values("pk")
     sdgs, topics = {}, {}
     for case_id, number in CasePage.sdgs.through.objects.filter(casepage_id__in=ids).values_list(
         "casepage_id", "sdg_id"
@@ -248,7 +266,7 @@ def build(filters=None, *, include_requests=False):
     """`{"nodes": [...], "edges": [...]}` of the public network matching `filters`."""
     filters = filters or NetworkFilters()
     raw, others, case_ids = _raw_edges(include_requests)
-    cases = _case_ends(case_ids)
+    cases = _case_ends(case_ids, include_requests)
     ends = {**{f"case:{pk}": end for pk, end in cases.items()}, **others}
     edges, used = [], set()
     for source, target, kind, channel, year, description in raw:
