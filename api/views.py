@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 
 from core.caching import cached_read
 from core.throttling import AnonymousAPIThrottle
-from exchange import exports, filters, network
+from exchange import exports, filters, snapshot
 
 from . import openapi, services
 
@@ -83,7 +83,7 @@ class NetworkView(ReadEndpoint):
     """The knowledge network: nodes, edges and networkx metrics (exchange/network.py)."""
 
     def build(self, request):
-        return network.network(_network_filters(request))
+        return snapshot.network(_network_filters(request))
 
 
 class NetworkGraphMLView(ReadEndpoint):
@@ -93,7 +93,7 @@ class NetworkGraphMLView(ReadEndpoint):
     filename = "closercities-network.graphml"
 
     def build(self, request):
-        return exports.graphml(network.build(_network_filters(request)))
+        return exports.graphml(snapshot.build(_network_filters(request)))
 
 
 class LinksCSVView(ReadEndpoint):

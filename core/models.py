@@ -5,7 +5,7 @@ so publishing or unpublishing anything makes every cached answer stale at once, 
 server process (the row lives in the database, not in one process's memory).
 """
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -35,3 +35,7 @@ class ContentVersion(models.Model):
         now = timezone.now().replace(microsecond=0)
         if not cls.objects.filter(pk=1).update(version=F("version") + 1, changed_at=now):
             cls.objects.get_or_create(pk=1, defaults={"changed_at": now})
+        from .signals import announce_new_version
+
+        # After the commit, so what is derived from the new version reads the new content.
+        transaction.on_commit(announce_new_version, robust=True)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.admin import messages
 
-from . import exports, network, services
+from . import exports, services, snapshot
 from .models import AdoptionReport, ReviewStatus
 
 ACTIONS = {
@@ -49,7 +49,7 @@ def research_network_graphml(request):
     researchers (and anyone who may see the contact-request records)."""
     if not request.user.has_perm("exchange.view_contactrequestrecord"):
         raise PermissionDenied
-    data = network.build(include_requests=True)
+    data = snapshot.build(include_requests=True)
     response = HttpResponse(
         exports.graphml(data), content_type="application/graphml+xml; charset=utf-8"
     )

@@ -1,13 +1,13 @@
 """The network for other tools: GraphML (networkx, Gephi, Cytoscape desktop) and the links as
 CSV, with the Frictionless schema the open-data package (`export_open_data`) lists them under.
-Public links only, as `network.build` gives them."""
+Public links only, as `snapshot.build` gives them."""
 
 import csv
 import io
 
 import networkx as nx
 
-from . import network
+from . import network, snapshot
 
 # (name, Frictionless type, description): the columns of links.csv.
 LINK_FIELDS = [
@@ -48,7 +48,7 @@ LINK_FIELDS = [
 
 def link_records(data=None):
     """Every public link as a dict of LINK_FIELDS."""
-    data = data or network.build()
+    data = data or snapshot.build()
     for row in network.link_rows(data):
         source, target = row["source_node"], row["target_node"]
         yield {

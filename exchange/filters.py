@@ -42,6 +42,10 @@ class NetworkFilters:
     year_from: int | None = None
     year_to: int | None = None
 
+    def is_empty(self):
+        """True when nothing is filtered out."""
+        return self == NetworkFilters()
+
     def key(self):
         """A short, stable text for cache keys."""
         parts = [

@@ -271,3 +271,25 @@ class ContactRequestRecord(models.Model):
 
     def __str__(self):
         return f"{self.case_id}: {self.sector}, {self.country.code}, {self.created_on}"
+
+
+class NetworkSnapshot(models.Model):
+    """The public knowledge network of one content version, with its metrics, computed once
+    (see exchange/snapshot.py) so that reading the network does not rebuild it every time.
+    Public data only: the same nodes and edges as `/api/v2/network/`. Derived: it can be
+    deleted at any time and is built again."""
+
+    version = models.PositiveBigIntegerField(unique=True)
+    # Which build this is: a process that keeps a snapshot in memory checks it is still the
+    # stored one (after a database restore, a version number can come back with new content).
+    token = models.CharField(max_length=32)
+    built_at = models.DateTimeField(auto_now_add=True)
+    # JSON text (not a JSONField): read back in the order it was written.
+    data = models.TextField()
+
+    class Meta:
+        verbose_name = _("network snapshot")
+        verbose_name_plural = _("network snapshots")
+
+    def __str__(self):
+        return f"network of content version {self.version}"

@@ -1,5 +1,5 @@
-"""The knowledge network as data: who learned from whom, read from the database, filtered, and
-measured with networkx.
+"""The knowledge network as data: who learned from whom, read from the database and filtered
+(its metrics are in metrics.py; snapshot.py keeps it per content version).
 
 Nodes are cases (`case:42`), external sources (`ext:7`) and adopting cities (`city:Lyon,FR`);
 edges run from the source of knowledge to the one that took it over. Only public links leave
@@ -10,23 +10,16 @@ contact requests ("request" edges, from the asker's country to the case) join on
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from wagtail.models import Site
 
-import networkx as nx
-
 from cases.models import CasePage, CaseTopic
-from core.models import ContentVersion
 from taxonomy import regions
 
-from .filters import NetworkFilters
 from .models import (
     ADOPTED,
     AdoptionReport,
@@ -37,11 +30,6 @@ from .models import (
 )
 
 REQUEST = "request"
-TOP = 10
-# Betweenness is exact up to this many cities, then estimated from this many sampled cities
-# (with a fixed seed, so the same data gives the same brokers).
-BETWEENNESS_EXACT_UP_TO = 400
-BETWEENNESS_SAMPLES = 24
 
 
 def public_cases():
@@ -69,122 +57,43 @@ class PageURLs:
         return None
 
 
-@dataclass
 class End:
-    """One node with what the filters look at."""
+    """What the filters look at on one node."""
 
-    node: dict
-    sdgs: frozenset = frozenset()
-    topics: frozenset = frozenset()
-    country: str = ""
-    places: frozenset = field(default_factory=frozenset)  # region and sub-region codes
+    __slots__ = ("country", "places", "sdgs", "topics")
+
+    def __init__(self, node, topics=(), places=()):
+        self.sdgs = frozenset(node["sdgs"])
+        self.topics = frozenset(topics)
+        self.country = node["country"]
+        self.places = frozenset(places)
 
 
 @lru_cache(maxsize=512)
 def _place_codes(country):
     region, subregion = regions.for_country(country) if country else ("", "")
-    return frozenset(code for code in (region, subregion) if code)
+    return [code for code in (region, subregion) if code]
 
 
 def city_id(city, country):
     return f"city:{city},{country}"
 
 
-def _case_ends(case_ids, include_requests=False):
-    """`End`s of the cases at the ends of public edges, with their SDGs and topics: three
-    queries. The cases are selected in SQL (a subquery), not by sending thousands of ids."""
-    if not case_ids:
-        return {}
-    links = public_links()
-    wanted = (
-        Q(pk__in=links.values("target_id"))
-        | Q(pk__in=links.filter(source_case__isnull=False).values("source_case_id"))
-        | Q(pk__in=public_adoptions().values("case_id"))
-    )
-    if include_requests:
-        wanted |= Q(pk__in=ContactRequestRecord.objects.values("case_id"))
-    ids = CasePage.objects.filter(wanted).values("pk")
-    sdgs, topics = {}, {}
-    for case_id, number in CasePage.sdgs.through.objects.filter(casepage_id__in=ids).values_list(
-        "casepage_id", "sdg_id"
-    ):
-        sdgs.setdefault(case_id, []).append(number)
-    for case_id, slug in CaseTopic.objects.filter(content_object_id__in=ids).values_list(
-        "content_object_id", "tag__slug"
-    ):
-        topics.setdefault(case_id, set()).add(slug)
-    url = PageURLs()
-    ends = {}
-    rows = CasePage.objects.filter(pk__in=ids).values_list(
-        "pk", "title", "url_path", "city", "country", "region", "subregion", "latitude", "longitude"
-    )
-    for pk, title, url_path, city, country, region, subregion, lat, lon in rows:
-        node = {
-            "id": f"case:{pk}",
-            "type": "case",
-            "title": title,
-            "url": url(url_path),
-            "city": city,
-            "country": country,
-            "region": region,
-            "lat": lat,
-            "lon": lon,
-            "sdgs": sorted(sdgs.get(pk, [])),
-        }
-        places = frozenset(code for code in (region, subregion) if code)
-        ends[pk] = End(
-            node, frozenset(node["sdgs"]), frozenset(topics.get(pk, ())), country, places
-        )
-    return ends
-
-
-def _external_end(source):
-    country = source.country.code if source.country else ""
-    node = {
-        "id": f"ext:{source.pk}",
-        "type": "external",
-        "title": source.title,
-        "url": source.url or None,
-        "city": source.city,
-        "country": country,
-        "region": regions.for_country(country)[0] if country else "",
-        "lat": source.latitude,
-        "lon": source.longitude,
-        "sdgs": [],
-    }
-    return End(node, country=country, places=_place_codes(country))
-
-
-def _city_end(city, country, lat, lon):
-    node = {
-        "id": city_id(city, country),
-        "type": "city",
-        "title": city,
-        "url": None,
+def _node(node_id, kind, title, url, city, country, lat, lon, sdgs=(), region=None):
+    if region is None:
+        region = regions.for_country(country)[0] if country else ""
+    return {
+        "id": node_id,
+        "type": kind,
+        "title": title,
+        "url": url,
         "city": city,
         "country": country,
-        "region": regions.for_country(country)[0],
+        "region": region,
         "lat": lat,
         "lon": lon,
-        "sdgs": [],
+        "sdgs": sorted(sdgs),
     }
-    return End(node, country=country, places=_place_codes(country))
-
-
-def _country_end(country):
-    node = {
-        "id": f"country:{country}",
-        "type": "country",
-        "title": country,
-        "url": None,
-        "city": "",
-        "country": country,
-        "region": regions.for_country(country)[0],
-        "lat": None,
-        "lon": None,
-        "sdgs": [],
-    }
-    return End(node, country=country, places=_place_codes(country))
 
 
 def public_links():
@@ -201,41 +110,117 @@ def public_adoptions():
     )
 
 
-def _raw_edges(include_requests):
-    """(source key, target key, kind, channel, year, description) of every public edge, and
-    the external and city ends they need."""
-    edges, others, case_ids = [], {}, set()
-    links = public_links().select_related("source_external").order_by("pk")
-    for link in links:
-        case_ids.add(link.target_id)
-        if link.source_case_id:
-            case_ids.add(link.source_case_id)
-            source = link.source_case_id
+def _case_nodes(case_ids, public, nodes, topics, places):
+    """Add the cases `case_ids` to `nodes` (with their SDGs), their topics and their region
+    codes. Three plain queries over every public case (`public`, a subquery), keeping the
+    ones wanted: cheaper, on 10,000 cases, than sending thousands of ids or repeating the
+    subqueries that find the ends of public links."""
+    sdgs = {}
+    through = CasePage.sdgs.through.objects.filter(casepage_id__in=public)
+    for case_id, number in through.values_list("casepage_id", "sdg_id"):
+        if case_id in case_ids:
+            sdgs.setdefault(case_id, []).append(number)
+    tags = CaseTopic.objects.filter(content_object_id__in=public)
+    for case_id, slug in tags.values_list("content_object_id", "tag__slug"):
+        if case_id in case_ids:
+            topics.setdefault(f"case:{case_id}", []).append(slug)
+    url = PageURLs()
+    rows = CasePage.objects.filter(pk__in=public).values_list(
+        "pk",
+        "title",
+        "url_path",
+        "city",
+        "country",
+        "region",
+        "subregion",
+        "latitude",
+        "longitude",
+    )
+    for pk, title, url_path, city, country, region, subregion, lat, lon in rows:
+        if pk not in case_ids:
+            continue
+        node_id = f"case:{pk}"
+        nodes[node_id] = _node(
+            node_id,
+            "case",
+            title,
+            url(url_path),
+            city,
+            country,
+            lat,
+            lon,
+            sdgs.get(pk, ()),
+            region,
+        )
+        places[node_id] = [code for code in (region, subregion) if code]
+
+
+def _place_node(nodes, places, node_id, kind, title, url, city, country, lat, lon):
+    if node_id not in nodes:
+        nodes[node_id] = _node(node_id, kind, title, url, city, country, lat, lon)
+        places[node_id] = _place_codes(country)
+
+
+def collect(include_requests=False):
+    """The public network, read from the database as plain values (no page objects): a dict
+    of `nodes` (id → the node as the API gives it), `topics` and `places` (id → topic slugs,
+    id → UN M49 region and sub-region codes: what the filters look at besides the node) and
+    `edges` (lists of source, target, kind, channel, year, description; links by id, then
+    adoptions, then requests). Plain lists and dicts, so that it can be stored as JSON.
+
+    About seven queries, whatever the size: the view restrictions, links, adoptions, and the
+    cases at their ends with their SDGs and topics."""
+    public = public_cases().values("pk")
+    nodes, topics, places, edges, case_ids = {}, {}, {}, [], set()
+    links = KnowledgeLink.objects.filter(target__in=public).filter(
+        Q(source_case__in=public) | Q(source_case__isnull=True, source_external__isnull=False)
+    )
+    rows = links.order_by("pk").values_list(
+        "source_case_id",
+        "target_id",
+        "kind",
+        "channel",
+        "year",
+        "description",
+        "source_external_id",
+        "source_external__title",
+        "source_external__url",
+        "source_external__city",
+        "source_external__country",
+        "source_external__latitude",
+        "source_external__longitude",
+    )
+    for source_case, target, kind, channel, year, description, *external in rows:
+        case_ids.add(target)
+        if source_case:
+            case_ids.add(source_case)
+            source = f"case:{source_case}"
         else:
-            end = _external_end(link.source_external)
-            others[end.node["id"]] = end
-            source = end.node["id"]
-        edges.append((source, link.target_id, link.kind, link.channel, link.year, link.description))
-    adoptions = public_adoptions().order_by("pk")
-    for report in adoptions.values_list(
+            pk, title, url, city, country, lat, lon = external
+            source = f"ext:{pk}"
+            _place_node(
+                nodes, places, source, "external", title, url or None, city, country, lat, lon
+            )
+        edges.append([source, f"case:{target}", kind, channel, year, description])
+    adoptions = AdoptionReport.objects.filter(status=ReviewStatus.APPROVED, case__in=public)
+    for case_id, city, country, lat, lon, year, what in adoptions.order_by("pk").values_list(
         "case_id", "city", "country", "latitude", "longitude", "year", "what_was_used"
     ):
-        case_id, city, country, lat, lon, year, what = report
         case_ids.add(case_id)
         key = city_id(city, country)
-        if key not in others:
-            others[key] = _city_end(city, country, lat, lon)
-        edges.append((case_id, key, ADOPTED, None, year, what[:500]))
+        _place_node(nodes, places, key, "city", city, None, city, country, lat, lon)
+        edges.append([f"case:{case_id}", key, ADOPTED, None, year, what[:500]])
     if include_requests:
-        records = ContactRequestRecord.objects.filter(case__in=public_cases().values("pk"))
-        for case_id, country, day in records.order_by("pk").values_list(
-            "case_id", "country", "created_on"
-        ):
+        records = ContactRequestRecord.objects.filter(case__in=public).order_by("pk")
+        for case_id, country, day in records.values_list("case_id", "country", "created_on"):
             case_ids.add(case_id)
             key = f"country:{country}"
-            others.setdefault(key, _country_end(country))
-            edges.append((key, case_id, REQUEST, None, day.year, ""))
-    return edges, others, case_ids
+            _place_node(nodes, places, key, "country", country, None, "", country, None, None)
+            edges.append([key, f"case:{case_id}", REQUEST, None, day.year, ""])
+    _case_nodes(case_ids, public, nodes, topics, places)
+    # A case unpublished between two of the queries above: leave out its edges.
+    edges = [edge for edge in edges if edge[0] in nodes and edge[1] in nodes]
+    return {"nodes": nodes, "topics": topics, "places": places, "edges": edges}
 
 
 def _matches(f, kind, channel, year, ends):
@@ -257,127 +242,46 @@ def _matches(f, kind, channel, year, ends):
     return not (f.regions and not any(end.places & f.regions for end in ends))
 
 
-def _sort_key(node_id):
+def sort_key(node_id):
+    """Nodes in a stable order: by type, then by number (cases, external sources), then by
+    name (cities)."""
     kind, _, rest = node_id.partition(":")
     return (kind, int(rest) if rest.isdigit() else 0, rest)
 
 
-def build(filters=None, *, include_requests=False):
-    """`{"nodes": [...], "edges": [...]}` of the public network matching `filters`."""
-    filters = filters or NetworkFilters()
-    raw, others, case_ids = _raw_edges(include_requests)
-    cases = _case_ends(case_ids, include_requests)
-    ends = {**{f"case:{pk}": end for pk, end in cases.items()}, **others}
-    edges, used = [], set()
-    for source, target, kind, channel, year, description in raw:
-        source = f"case:{source}" if isinstance(source, int) else source
-        target = f"case:{target}" if isinstance(target, int) else target
-        if source not in ends or target not in ends:
-            continue
-        if not _matches(filters, kind, channel, year, (ends[source], ends[target])):
-            continue
-        used.update((source, target))
-        edges.append(
-            {
-                "source": source,
-                "target": target,
-                "kind": kind,
-                "channel": channel,
-                "year": year,
-                "description": description,
-            }
-        )
-    nodes = [ends[node_id].node for node_id in sorted(used, key=_sort_key)]
-    return {"nodes": nodes, "edges": edges}
+EDGE_FIELDS = ("source", "target", "kind", "channel", "year", "description")
 
 
-def graph(data):
-    """The network as a networkx MultiDiGraph (source → target), attributes included."""
-    g = nx.MultiDiGraph()
-    for node in data["nodes"]:
-        g.add_node(node["id"], **node)
-    for edge in data["edges"]:
-        g.add_edge(edge["source"], edge["target"], **edge)
-    return g
+class Network:
+    """A collected network (`collect()`), ready to be filtered many times: what the filters
+    look at is worked out once. `metrics` are the whole network's, when known."""
 
+    def __init__(self, raw, metrics=None):
+        self.raw = raw
+        self.nodes = raw["nodes"]
+        self.ends = {
+            node_id: End(node, raw["topics"].get(node_id, ()), raw["places"].get(node_id, ()))
+            for node_id, node in self.nodes.items()
+        }
+        self.edges = [tuple(edge) for edge in raw["edges"]]
+        self.edge_dicts = [dict(zip(EDGE_FIELDS, edge, strict=True)) for edge in self.edges]
+        used = {node_id for edge in self.edges for node_id in edge[:2]}
+        self.node_list = [self.nodes[node_id] for node_id in sorted(used, key=sort_key)]
+        self.metrics = metrics
 
-def _city_of(node):
-    if node["type"] == "city":
-        return node["id"]
-    if node["type"] in ("case", "external") and node["city"] and node["country"]:
-        return city_id(node["city"], node["country"])
-    return None
-
-
-def metrics(data):
-    """Counts, the most learned-from sources (in-degree in the "learned from" direction) and
-    the broker cities (betweenness centrality of the network drawn between cities)."""
-    g = graph(data)
-    titles = {node["id"]: node for node in data["nodes"]}
-    learned_from = g.reverse(copy=False)
-    degrees = [(node, degree) for node, degree in learned_from.in_degree() if degree]
-    degrees.sort(key=lambda item: (-item[1], _sort_key(item[0])))
-    cities = nx.Graph()
-    for edge in data["edges"]:
-        a, b = _city_of(titles[edge["source"]]), _city_of(titles[edge["target"]])
-        if a and b and a != b:
-            cities.add_edge(a, b)
-    sample = None
-    if cities.number_of_nodes() > BETWEENNESS_EXACT_UP_TO:
-        sample = BETWEENNESS_SAMPLES
-    scores = nx.betweenness_centrality(cities, k=sample, seed=0) if cities else {}
-    brokers = sorted(
-        ((city, score) for city, score in scores.items() if score > 0),
-        key=lambda item: (-item[1], item[0]),
-    )
-    return {
-        "nodes": g.number_of_nodes(),
-        "edges": g.number_of_edges(),
-        "components": nx.number_weakly_connected_components(g) if len(g) else 0,
-        "top_sources": [
-            {
-                "id": node,
-                "type": titles[node]["type"],
-                "title": titles[node]["title"],
-                "url": titles[node]["url"],
-                "count": degree,
-            }
-            for node, degree in degrees[:TOP]
-        ],
-        "brokers": [
-            {
-                "id": city,
-                "city": city[5:].rsplit(",", 1)[0],
-                "country": city.rsplit(",", 1)[1],
-                "score": round(score, 6),
-            }
-            for city, score in brokers[:TOP]
-        ],
-    }
-
-
-def _cached(name, filters, compute):
-    version, _ = ContentVersion.current()
-    key = f"exchange-network:{name}:{version}:{filters.key()}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, settings.API_CACHE_TIMEOUT)
-    return value
-
-
-def network(filters=None):
-    """The network with its metrics; the metrics are cached under the content version."""
-    filters = filters or NetworkFilters()
-    data = build(filters)
-    data["metrics"] = _cached("metrics", filters, lambda: metrics(data))
-    return data
-
-
-def cached_network(filters=None):
-    """`network()`, cached whole under the content version (for pages that show it)."""
-    filters = filters or NetworkFilters()
-    return _cached("all", filters, lambda: network(filters))
+    def select(self, filters=None):
+        """`{"nodes": [...], "edges": [...]}` of the links matching `filters`."""
+        if filters is None or filters.is_empty():
+            return {"nodes": self.node_list, "edges": self.edge_dicts}
+        ends, edges, used = self.ends, [], set()
+        for edge, as_dict in zip(self.edges, self.edge_dicts, strict=True):
+            source, target, kind, channel, year, _ = edge
+            if _matches(filters, kind, channel, year, (ends[source], ends[target])):
+                used.add(source)
+                used.add(target)
+                edges.append(as_dict)
+        nodes = [self.nodes[node_id] for node_id in sorted(used, key=sort_key)]
+        return {"nodes": nodes, "edges": edges}
 
 
 def link_rows(data):

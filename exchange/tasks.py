@@ -1,4 +1,5 @@
-"""Background tasks (django-tasks): relaying questions to the team behind a case."""
+"""Background tasks (django-tasks): relaying questions to the team behind a case, and building
+the network of a new content version before the first reader asks for it."""
 
 import logging
 
@@ -12,6 +13,7 @@ from django_tasks import default_task_backend, task
 
 from submissions.tasks import MAX_ATTEMPTS, retry_delay
 
+from . import snapshot
 from .models import ContactMessage
 
 logger = logging.getLogger(__name__)
@@ -76,3 +78,10 @@ def _retry_later(message):
         logger.warning("Contact message %s not sent: %s", message.pk, message.last_error)
         return
     enqueue_delivery(message.pk, run_after=timezone.now() + retry_delay(message.attempts))
+
+
+@task()
+def warm_network_snapshot(version):
+    """Build the public network of content version `version` (exchange/snapshot.py), so the
+    first read after a change finds it ready. Skips a version that is no longer current."""
+    return snapshot.warm(version)

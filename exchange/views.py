@@ -14,7 +14,7 @@ from submissions.views import PublicSubmissionAPIView, form_post_allowed
 from taxonomy.models import SDG, Topic
 from taxonomy.regions import REGIONS
 
-from . import filters, network, services
+from . import filters, network, services, snapshot
 from .forms import AdoptionForm, ContactForm
 from .models import EDGE_KINDS, AdoptionReport, Channel, new_token
 
@@ -134,7 +134,7 @@ def network_page(request):
     except filters.InvalidFilter as error:
         context["error"] = str(error)
         return render(request, "exchange/network_page.html", context, status=400)
-    data = network.cached_network(chosen)
+    data = snapshot.network(chosen)
     pages = Paginator(network.link_rows(data), LINKS_PER_PAGE)
     page = pages.get_page(request.GET.get("page"))
     query = request.GET.copy()

@@ -182,6 +182,67 @@ def test_network_counts_match_the_database(client, varied_network, f):
     assert body["metrics"]["nodes"] == len(nodes)
 
 
+def reference_metrics(body):
+    """The metrics worked out from the answer's own nodes and edges with networkx alone:
+    in-degree of the reversed graph, weak components, exact betweenness of the city graph."""
+    nodes = {node["id"]: node for node in body["nodes"]}
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(nodes)
+    g.add_edges_from((e["source"], e["target"]) for e in body["edges"])
+    sources = sorted(((n, d) for n, d in g.reverse().in_degree() if d), key=lambda item: -item[1])
+
+    def city(node):
+        if node["type"] == "city":
+            return node["id"]
+        if node["type"] != "country" and node["city"] and node["country"]:
+            return f"city:{node['city']},{node['country']}"
+        return None
+
+    cities = nx.Graph()
+    for edge in body["edges"]:
+        a, b = city(nodes[edge["source"]]), city(nodes[edge["target"]])
+        if a and b and a != b:
+            cities.add_edge(a, b)
+    scores = {c: round(s, 6) for c, s in nx.betweenness_centrality(cities).items() if s > 0}
+    return {
+        "components": nx.number_weakly_connected_components(g) if len(g) else 0,
+        "counts": dict(sources),
+        "top_count": sources[0][1] if sources else None,
+        "scores": scores,
+    }
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    f=st.fixed_dictionaries(
+        {
+            "sdg": subsets([1, 2, 11, 16]),
+            "country": subsets(COUNTRIES),
+            "kind": subsets(KINDS),
+            "year_from": years,
+        }
+    )
+)
+def test_network_metrics_match_networkx_on_the_answer(client, varied_network, f):
+    query = {key: ",".join(map(str, v)) if isinstance(v, list) else v for key, v in f.items()}
+    body = client.get("/api/v2/network/?" + urlencode({k: v for k, v in query.items() if v}))
+    body = body.json()
+    expected, metrics = reference_metrics(body), body["metrics"]
+    assert metrics["components"] == expected["components"]
+    assert {item["id"]: item["count"] for item in metrics["top_sources"]} == expected["counts"]
+    if expected["top_count"]:
+        assert metrics["top_sources"][0]["count"] == expected["top_count"]
+    assert {item["id"]: item["score"] for item in metrics["brokers"]} == expected["scores"]
+    assert [item["score"] for item in metrics["brokers"]] == sorted(
+        expected["scores"].values(), reverse=True
+    )
+
+
 @pytest.mark.django_db
 def test_the_unfiltered_network_its_shape_and_metrics(client, varied_network):
     cases = varied_network

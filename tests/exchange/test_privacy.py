@@ -11,7 +11,7 @@ from wagtail.search.backends import get_search_backend
 import pytest
 
 from cases.models import CasePage
-from exchange.models import ReviewStatus
+from exchange.models import NetworkSnapshot, ReviewStatus
 
 from .conftest import CONTACT_API, adoption, link
 
@@ -103,6 +103,12 @@ def test_no_address_leaves_through_any_endpoint_page_or_export(
         text = path.read_text(encoding="utf-8")
         for secret in ADDRESSES:
             assert secret not in text, f"{secret} leaked into {path.name}"
+    # The network kept per content version holds what the API gives, nothing more: no
+    # address, and no "request" edge (those are for researchers, read afresh each time).
+    stored = NetworkSnapshot.objects.get()
+    for secret in ADDRESSES:
+        assert secret not in stored.data
+    assert '"request"' not in stored.data
 
 
 @pytest.mark.django_db
