@@ -80,7 +80,7 @@ def _network_filters(request):
 
 
 class NetworkView(ReadEndpoint):
-    """The knowledge network: nodes, edges and networkx metrics (exchange/network.py)."""
+    """The knowledge network: nodes, edges and metrics (exchange/snapshot.py)."""
 
     def build(self, request):
         return snapshot.network(_network_filters(request))

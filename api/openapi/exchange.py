@@ -144,10 +144,10 @@ def paths():
         "/api/v2/network/": operation(
             "The knowledge network",
             "Who learned from whom: cases, external sources and adopting cities as nodes, "
-            "public links as edges (source of knowledge → what took it over), and networkx "
+            "public links as edges (source of knowledge → what took it over), and network "
             "metrics: counts, weakly connected components, the most learned-from sources "
-            "(in-degree) and broker cities (betweenness). Only links whose ends are live and "
-            "public.",
+            "(in-degree) and broker cities (exact betweenness centrality of the graph between "
+            "cities, normalised as networkx does). Only links whose ends are live and public.",
             NETWORK_FILTERS,
             read(obj({"nodes": array(NODE), "edges": array(EDGE), "metrics": METRICS})),
             "exchange",
