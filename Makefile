@@ -88,7 +88,7 @@ bench-pages: install ## Server time and SQL queries of the home page and case in
 bench-search: install postgres-start opensearch-start ## Search latency at 10,000 and 100,000 cases (PostgreSQL, OpenSearch)
 	scripts/bench-search.sh
 
-bench-network: install postgres-start ## /api/v2/network/ cold at 10,000 cases and ~3,300 links: median and p95 (PostgreSQL, gunicorn)
+bench-network: install postgres-start ## /api/v2/network/ cold at 10,000 cases and ~3,400 links, steady and after a change (PostgreSQL, gunicorn)
 	scripts/bench-network.sh
 
 postgres-start: ## Start the throw-away PostgreSQL cluster (installs Debian's package if missing)

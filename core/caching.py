@@ -3,11 +3,14 @@
 An answer is cached, already rendered, under the content version (see `models.ContentVersion`)
 and the full request path, so it is served again until public content changes. Its ETag and
 Last-Modified come from the same version, so a client that sends them back gets 304 Not Modified
-without any content query.
+without any content query. Large answers are kept compressed (zlib's fastest level): writing
+and reading megabytes (the map, the knowledge network) in the shared database cache costs more
+than compressing them.
 """
 
 import hashlib
 import json
+import zlib
 
 from django.conf import settings
 from django.core.cache import cache
@@ -20,6 +23,15 @@ from rest_framework.utils.encoders import JSONEncoder
 from .models import ContentVersion
 
 JSON = "application/json"
+COMPRESS_FROM = 64 * 1024  # bytes
+
+
+def _pack(body):
+    return ("zlib", zlib.compress(body, 1)) if len(body) >= COMPRESS_FROM else body
+
+
+def _unpack(value):
+    return zlib.decompress(value[1]) if isinstance(value, tuple) else value
 
 
 def render_json(data):
@@ -44,7 +56,9 @@ def cached_read(request, build, content_type=JSON):
         if body is None:
             data = build()
             body = data.encode() if isinstance(data, str) else render_json(data)
-            cache.set(key, body, settings.API_CACHE_TIMEOUT)
+            cache.set(key, _pack(body), settings.API_CACHE_TIMEOUT)
+        else:
+            body = _unpack(body)
         response = HttpResponse(body, content_type=content_type)
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
