@@ -10,7 +10,7 @@ contact requests ("request" edges, from the asker's country to the case) join on
 """
 
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -155,6 +155,17 @@ def _case_nodes(case_ids, public, nodes, topics, places):
         places[node_id] = [code for code in (region, subregion) if code]
 
 
+def _edge(source, target, kind, channel, year, description):
+    return {
+        "source": source,
+        "target": target,
+        "kind": kind,
+        "channel": channel,
+        "year": year,
+        "description": description,
+    }
+
+
 def _place_node(nodes, places, node_id, kind, title, url, city, country, lat, lon):
     if node_id not in nodes:
         nodes[node_id] = _node(node_id, kind, title, url, city, country, lat, lon)
@@ -163,10 +174,10 @@ def _place_node(nodes, places, node_id, kind, title, url, city, country, lat, lo
 
 def collect(include_requests=False):
     """The public network, read from the database as plain values (no page objects): a dict
-    of `nodes` (id → the node as the API gives it), `topics` and `places` (id → topic slugs,
-    id → UN M49 region and sub-region codes: what the filters look at besides the node) and
-    `edges` (lists of source, target, kind, channel, year, description; links by id, then
-    adoptions, then requests). Plain lists and dicts, so that it can be stored as JSON.
+    of `nodes` and `edges` as the API gives them (nodes in `sort_key` order; links by id,
+    then adoptions, then requests), and `topics` and `places` (node id → topic slugs, node
+    id → UN M49 region and sub-region codes: what the filters look at besides the node).
+    Plain lists and dicts, so that it can be stored as JSON.
 
     About seven queries, whatever the size: the view restrictions, links, adoptions, and the
     cases at their ends with their SDGs and topics."""
@@ -201,7 +212,7 @@ def collect(include_requests=False):
             _place_node(
                 nodes, places, source, "external", title, url or None, city, country, lat, lon
             )
-        edges.append([source, f"case:{target}", kind, channel, year, description])
+        edges.append(_edge(source, f"case:{target}", kind, channel, year, description))
     adoptions = AdoptionReport.objects.filter(status=ReviewStatus.APPROVED, case__in=public)
     for case_id, city, country, lat, lon, year, what in adoptions.order_by("pk").values_list(
         "case_id", "city", "country", "latitude", "longitude", "year", "what_was_used"
@@ -209,18 +220,24 @@ def collect(include_requests=False):
         case_ids.add(case_id)
         key = city_id(city, country)
         _place_node(nodes, places, key, "city", city, None, city, country, lat, lon)
-        edges.append([f"case:{case_id}", key, ADOPTED, None, year, what[:500]])
+        edges.append(_edge(f"case:{case_id}", key, ADOPTED, None, year, what[:500]))
     if include_requests:
         records = ContactRequestRecord.objects.filter(case__in=public).order_by("pk")
         for case_id, country, day in records.values_list("case_id", "country", "created_on"):
             case_ids.add(case_id)
             key = f"country:{country}"
             _place_node(nodes, places, key, "country", country, None, "", country, None, None)
-            edges.append([key, f"case:{case_id}", REQUEST, None, day.year, ""])
+            edges.append(_edge(key, f"case:{case_id}", REQUEST, None, day.year, ""))
     _case_nodes(case_ids, public, nodes, topics, places)
     # A case unpublished between two of the queries above: leave out its edges.
-    edges = [edge for edge in edges if edge[0] in nodes and edge[1] in nodes]
-    return {"nodes": nodes, "topics": topics, "places": places, "edges": edges}
+    edges = [edge for edge in edges if edge["source"] in nodes and edge["target"] in nodes]
+    used = {node_id for edge in edges for node_id in (edge["source"], edge["target"])}
+    return {
+        "nodes": [nodes[node_id] for node_id in sorted(used, key=sort_key)],
+        "edges": edges,
+        "topics": {node_id: slugs for node_id, slugs in topics.items() if node_id in used},
+        "places": {node_id: codes for node_id, codes in places.items() if node_id in used},
+    }
 
 
 def _matches(f, kind, channel, year, ends):
@@ -249,39 +266,41 @@ def sort_key(node_id):
     return (kind, int(rest) if rest.isdigit() else 0, rest)
 
 
-EDGE_FIELDS = ("source", "target", "kind", "channel", "year", "description")
-
-
 class Network:
-    """A collected network (`collect()`), ready to be filtered many times: what the filters
-    look at is worked out once. `metrics` are the whole network's, when known."""
+    """A collected network (`collect()`) with, when known, the whole network's `metrics`:
+    given whole as it is, filtered (`select`) with what the filters look at worked out once,
+    on the first filtered read."""
 
     def __init__(self, raw, metrics=None):
         self.raw = raw
-        self.nodes = raw["nodes"]
-        self.ends = {
-            node_id: End(node, raw["topics"].get(node_id, ()), raw["places"].get(node_id, ()))
+        self.metrics = metrics
+
+    @cached_property
+    def nodes(self):
+        return {node["id"]: node for node in self.raw["nodes"]}
+
+    @cached_property
+    def ends(self):
+        topics, places = self.raw["topics"], self.raw["places"]
+        return {
+            node_id: End(node, topics.get(node_id, ()), places.get(node_id, ()))
             for node_id, node in self.nodes.items()
         }
-        self.edges = [tuple(edge) for edge in raw["edges"]]
-        self.edge_dicts = [dict(zip(EDGE_FIELDS, edge, strict=True)) for edge in self.edges]
-        used = {node_id for edge in self.edges for node_id in edge[:2]}
-        self.node_list = [self.nodes[node_id] for node_id in sorted(used, key=sort_key)]
-        self.metrics = metrics
 
     def select(self, filters=None):
         """`{"nodes": [...], "edges": [...]}` of the links matching `filters`."""
         if filters is None or filters.is_empty():
-            return {"nodes": self.node_list, "edges": self.edge_dicts}
+            return {"nodes": self.raw["nodes"], "edges": self.raw["edges"]}
         ends, edges, used = self.ends, [], set()
-        for edge, as_dict in zip(self.edges, self.edge_dicts, strict=True):
-            source, target, kind, channel, year, _ = edge
-            if _matches(filters, kind, channel, year, (ends[source], ends[target])):
+        for edge in self.raw["edges"]:
+            source, target = edge["source"], edge["target"]
+            pair = (ends[source], ends[target])
+            if _matches(filters, edge["kind"], edge["channel"], edge["year"], pair):
                 used.add(source)
                 used.add(target)
-                edges.append(as_dict)
-        nodes = [self.nodes[node_id] for node_id in sorted(used, key=sort_key)]
-        return {"nodes": nodes, "edges": edges}
+                edges.append(edge)
+        nodes = self.nodes
+        return {"nodes": [nodes[node_id] for node_id in sorted(used, key=sort_key)], "edges": edges}
 
 
 def link_rows(data):

@@ -14,6 +14,7 @@ A snapshot is only ever used for the version it was built for, so it is never st
 
 import json
 import uuid
+import zlib
 
 from django.conf import settings
 from django.core.cache import cache
@@ -35,6 +36,7 @@ def _build(version):
     built.metrics = metrics(built.select())
     token = uuid.uuid4().hex
     data = json.dumps({"network": raw, "metrics": built.metrics}, separators=(",", ":"))
+    data = zlib.compress(data.encode(), 1)
     try:
         with transaction.atomic():
             NetworkSnapshot.objects.create(version=version, token=token, data=data)
@@ -54,7 +56,7 @@ def _current():
         return version, _memory[2]
     data = stored.filter(token=token).values_list("data", flat=True).first() if token else None
     if data is not None:
-        data = json.loads(data)
+        data = json.loads(zlib.decompress(data))
         built = Network(data["network"], data["metrics"])
     else:
         token, built = _build(version)

@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
                 ("version", models.PositiveBigIntegerField(unique=True)),
                 ("token", models.CharField(max_length=32)),
                 ("built_at", models.DateTimeField(auto_now_add=True)),
-                ("data", models.TextField()),
+                ("data", models.BinaryField()),
             ],
             options={
                 "verbose_name": "network snapshot",
