@@ -96,18 +96,19 @@ def _node(node_id, kind, title, url, city, country, lat, lon, sdgs=(), region=No
     }
 
 
-def public_links():
-    """Knowledge-transfer links whose ends are both live and public."""
-    public = public_cases().values("pk")
+def public_links(public=None):
+    """Knowledge-transfer links whose ends are both live and public (`public`: a subquery of
+    the public cases' ids, when the caller has one)."""
+    public = public_cases().values("pk") if public is None else public
     return KnowledgeLink.objects.filter(target__in=public).filter(
         Q(source_case__in=public) | Q(source_case__isnull=True, source_external__isnull=False)
     )
 
 
-def public_adoptions():
-    return AdoptionReport.objects.filter(
-        status=ReviewStatus.APPROVED, case__in=public_cases().values("pk")
-    )
+def public_adoptions(public=None):
+    """Approved adoption reports of live, public cases."""
+    public = public_cases().values("pk") if public is None else public
+    return AdoptionReport.objects.filter(status=ReviewStatus.APPROVED, case__in=public)
 
 
 def _case_nodes(case_ids, public, nodes, topics, places):
@@ -183,23 +184,24 @@ def collect(include_requests=False):
     cases at their ends with their SDGs and topics."""
     public = public_cases().values("pk")
     nodes, topics, places, edges, case_ids = {}, {}, {}, [], set()
-    links = KnowledgeLink.objects.filter(target__in=public).filter(
-        Q(source_case__in=public) | Q(source_case__isnull=True, source_external__isnull=False)
-    )
-    rows = links.order_by("pk").values_list(
-        "source_case_id",
-        "target_id",
-        "kind",
-        "channel",
-        "year",
-        "description",
-        "source_external_id",
-        "source_external__title",
-        "source_external__url",
-        "source_external__city",
-        "source_external__country",
-        "source_external__latitude",
-        "source_external__longitude",
+    rows = (
+        public_links(public)
+        .order_by("pk")
+        .values_list(
+            "source_case_id",
+            "target_id",
+            "kind",
+            "channel",
+            "year",
+            "description",
+            "source_external_id",
+            "source_external__title",
+            "source_external__url",
+            "source_external__city",
+            "source_external__country",
+            "source_external__latitude",
+            "source_external__longitude",
+        )
     )
     for source_case, target, kind, channel, year, description, *external in rows:
         case_ids.add(target)
@@ -213,9 +215,10 @@ def collect(include_requests=False):
                 nodes, places, source, "external", title, url or None, city, country, lat, lon
             )
         edges.append(_edge(source, f"case:{target}", kind, channel, year, description))
-    adoptions = AdoptionReport.objects.filter(status=ReviewStatus.APPROVED, case__in=public)
-    for case_id, city, country, lat, lon, year, what in adoptions.order_by("pk").values_list(
-        "case_id", "city", "country", "latitude", "longitude", "year", "what_was_used"
+    for case_id, city, country, lat, lon, year, what in (
+        public_adoptions(public)
+        .order_by("pk")
+        .values_list("case_id", "city", "country", "latitude", "longitude", "year", "what_was_used")
     ):
         case_ids.add(case_id)
         key = city_id(city, country)
