@@ -4,7 +4,7 @@ from django.urls import path
 
 from wagtail.api.v3.urls import api as api_v3
 
-from . import views
+from . import insights, views
 
 urlpatterns = [
     path("api/v2/map/", views.MapView.as_view(), name="api_map"),
@@ -14,6 +14,18 @@ urlpatterns = [
     path("api/v2/network/", views.NetworkView.as_view(), name="api_network"),
     path("api/v2/network.graphml", views.NetworkGraphMLView.as_view(), name="api_network_graphml"),
     path("api/v2/export/links.csv", views.LinksCSVView.as_view(), name="api_export_links_csv"),
+    path("api/v2/insights/<str:name>/", insights.InsightView.as_view(), name="api_insights"),
+    path("api/v2/research/releases/", insights.ReleaseListView.as_view(), name="api_releases"),
+    path(
+        "api/v2/research/releases/<str:version>/",
+        insights.ReleaseDetailView.as_view(),
+        name="api_release",
+    ),
+    path(
+        "api/v2/research/releases/<str:version>/files/<str:name>",
+        insights.ReleaseFileView.as_view(),
+        name="api_release_file",
+    ),
     path("api/v2/schema/", views.SchemaView.as_view(), name="api_schema"),
     path("api/v2/docs/", views.docs, name="api_docs"),
     # Wagtail API v3: read for everyone (live, public pages only without a token), write with a

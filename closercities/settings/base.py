@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "search",
     "api",
     "submissions",
+    "insights",
     "exchange",
     "wagtail.api.v2",
     "wagtail.api.v3",
@@ -23,6 +24,7 @@ INSTALLED_APPS = [
     # Swagger UI files instead of a CDN.
     "ninja",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
@@ -56,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware, as whitenoise documents: static files skip the rest.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session middleware: it looks at the finished answer (PAGE_CACHE_MAX_AGE).
+    "core.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, as django-cors-headers documents.
     "corsheaders.middleware.CorsMiddleware",
@@ -145,6 +149,9 @@ CORS_URLS_REGEX = r"^/api/.*$"
 API_ANON_THROTTLE_RATE = env.get("API_ANON_THROTTLE_RATE", "300/minute")
 API_CACHE_TIMEOUT = int(env.get("API_CACHE_TIMEOUT", "600"))
 API_CACHE_MAX_AGE = int(env.get("API_CACHE_MAX_AGE", "60"))
+# Seconds a shared cache in front of the site (nginx, deploy/) may keep a page that anonymous
+# visitors read (core/middleware.py); 0 marks no page cacheable. Production: 60.
+PAGE_CACHE_MAX_AGE = int(env.get("PAGE_CACHE_MAX_AGE", "0"))
 
 # Background work (search indexing, mail). "immediate" runs tasks in the request; "database"
 # queues them for `manage.py db_worker`, so a failing mail server or search engine never

@@ -16,6 +16,7 @@ APPS = [
     "search",
     "api",
     "submissions",
+    "insights",
     "exchange",
 ]
 
@@ -50,7 +51,7 @@ def test_no_app_imports_the_project_package(app):
 
 
 @pytest.mark.parametrize(
-    "app", ["core", "home", "taxonomy", "cases", "articles", "submissions", "exchange"]
+    "app", ["core", "home", "taxonomy", "cases", "articles", "submissions", "insights", "exchange"]
 )
 def test_domain_apps_do_not_import_the_api_app(app):
     assert "api" not in imported_apps(app)
