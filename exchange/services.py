@@ -1,6 +1,7 @@
 """What happens to the public's input and to moderators' decisions: adoption reports (received,
 approved, rejected, turned into a draft case) and questions relayed to the team behind a case.
-Each is one transaction; emails leave after it commits."""
+Each is one transaction; emails leave after it commits. And what other apps read of the
+exchange (`public_links`, for the research figures and releases of `insights`)."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -11,7 +12,7 @@ from wagtail.models import Page
 from cases.models import CaseIndexPage, CasePage
 from submissions.services import as_text_paragraphs
 
-from . import places
+from . import places, snapshot
 from .models import (
     AdoptionReport,
     Channel,
@@ -129,3 +130,32 @@ __all__ = [
     "report_adoption",
     "review_adoption",
 ]
+
+
+def public_links():
+    """The public knowledge-transfer links (both ends live and public; adoptions are not
+    links), for the research figures and data releases (`insights.sources.knowledge_links`
+    documents the shape): one dict per link with the city, country and UN M49 region code of
+    its source and of the case that learned, its kind, channel and year, and `sdgs`, the SDG
+    numbers of the case that learned. Read from the network kept for the content version."""
+    network = snapshot.current()
+    nodes, kinds, rows = network.nodes, set(Kind.values), []
+    for edge in network.raw["edges"]:
+        if edge["kind"] not in kinds:
+            continue
+        source, target = nodes[edge["source"]], nodes[edge["target"]]
+        rows.append(
+            {
+                "source_city": source["city"],
+                "source_country": source["country"],
+                "source_region": source["region"],
+                "target_city": target["city"],
+                "target_country": target["country"],
+                "target_region": target["region"],
+                "kind": edge["kind"],
+                "channel": edge["channel"],
+                "year": edge["year"],
+                "sdgs": list(target["sdgs"]),
+            }
+        )
+    return rows

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from cases.models import CasePage
@@ -63,10 +64,16 @@ FORMS = {
 }
 
 
+@csrf_exempt
 @require_POST
 def case_form(request, case_id, which):
     """The HTML forms on a case page post here: on success a thank-you page, otherwise the
-    form again on a page of its own, with the messages beside the fields and what was typed."""
+    form again on a page of its own, with the messages beside the fields and what was typed.
+
+    Without CSRF protection, like `POST /api/v2/exchange/...` that it mirrors: nothing here
+    acts for a logged-in user or a session (anyone may send the same through the API), the
+    honeypot and the rate limit deal with abuse, and a CSRF token would set a cookie on every
+    case page, which a shared page cache must then not keep."""
     form_class, scope, save = FORMS[which]
     if case_id >= 2**63:
         raise Http404

@@ -334,3 +334,16 @@ def test_the_network_page_lists_links_and_metrics_without_javascript(client, var
     assert "Case in Hanoi" in html and "Most learned from" in html
     assert "Case in Toronto" in html  # learned from by Hanoi's case
     assert "Case in Lima</a>" not in html
+
+
+@pytest.mark.django_db
+def test_the_research_flows_count_the_public_links(client, varied_network):
+    """insights reads the links through exchange.services.public_links(): the public
+    knowledge-transfer links only (not adoptions, not links to drafts or private cases)."""
+    body = client.get("/api/v2/insights/flows/").json()
+    assert body["available"] is True
+    assert body["links"] == 8  # 7 between public cases and 1 from an external source
+    kinds = {row["kind"]: row["count"] for row in body["by_kind"]}
+    assert kinds == {"learned_from": 3, "adapted_from": 2, "inspired_by": 3}
+    africa = client.get("/api/v2/insights/flows/?region=002").json()["links"]
+    assert africa == 4  # either end in Nairobi or Tunis
