@@ -94,7 +94,8 @@ def network(filters=None):
     found = cache.get(key)
     if found is None:
         found = metrics(data)
-        cache.set(key, found, settings.API_CACHE_TIMEOUT)
+        if settings.API_CACHE_TIMEOUT:
+            cache.set(key, found, settings.API_CACHE_TIMEOUT)
     return {**data, "metrics": found}
 
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench-network`: GET /api/v2/network/ "cold" (the response cache off: every answer is
 # computed and rendered) with 10,000 demo cases and their ~3,400 demo links and 250 adoptions
-# in PostgreSQL, under gunicorn (production settings, 1 worker) on loopback.
+# in PostgreSQL, with Redis as the cache (as in production), under gunicorn (production settings,
+# 1 worker) on loopback.
 # 1. Interleaved rounds of /api/v2/network/ (the network of the content version already kept:
 #    exchange/snapshot.py), /api/v2/network/?sdg=11 (a filtered one: its metrics computed per
 #    request) and, as the same run's baseline, /api/v2/stats/ (also cold).
@@ -22,6 +23,14 @@ OUT=${BENCH_OUT:-/tmp/closercities-bench-network.md}
 WORK=$(mktemp -d /tmp/closercities-bench-network.XXXXXX)
 
 scripts/postgres.sh start >/dev/null
+export REDIS_PORT=${REDIS_PORT:-6396}
+REDIS_STARTED=""
+if ! scripts/redis.sh status 2>/dev/null; then
+  scripts/redis.sh start
+  REDIS_STARTED=1
+fi
+REDIS_URL=$(scripts/redis.sh url)
+export REDIS_URL
 BASE_URL=$(scripts/postgres.sh url)
 export DATABASE_URL="${BASE_URL%/*}/$DB"
 export DJANGO_SETTINGS_MODULE=closercities.settings.production
@@ -35,7 +44,7 @@ stop_server() {
     while [[ -f $WORK/gunicorn.pid ]]; do sleep 0.2; done
   fi
 }
-trap 'stop_server; rm -rf "$WORK"' EXIT
+trap 'stop_server; [[ -z $REDIS_STARTED ]] || scripts/redis.sh stop; rm -rf "$WORK"' EXIT
 
 .venv/bin/python - <<PY
 import psycopg2
@@ -54,6 +63,7 @@ COUNTS=$(.venv/bin/python manage.py shell -c "from cases.models import CasePage;
 
 .venv/bin/gunicorn closercities.wsgi --bind "127.0.0.1:$PORT" --workers 1 \
   --pid "$WORK/gunicorn.pid" --daemon --error-logfile "$WORK/gunicorn.log"
+.venv/bin/python -c "import redis; redis.Redis.from_url('$REDIS_URL').flushdb()"
 for _ in $(seq 100); do
   curl -fsS -o /dev/null "http://127.0.0.1:$PORT/api/v2/stats/" 2>/dev/null && break
   sleep 0.2

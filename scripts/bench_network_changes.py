@@ -5,9 +5,10 @@
 
 Runs against a server already serving the same database. Each round, two changes:
 
-1. "before the warm-up": the content version moves on as a change would, but no task runs
-   (a bare SQL update), so the server builds the new version's network inside the request:
-   what a reader waits for when they ask before the warm-up task is done.
+1. "before the warm-up": the content version moves on as a change would
+   (`ContentVersion.bump()`), but with the exchange's listener disconnected no warm-up task
+   runs, so the server builds the new version's network inside the request: what a reader
+   waits for when they ask before the warm-up task is done.
 2. "after the warm-up": `ContentVersion.bump()` here, whose announcement after the commit runs
    the warm-up task in this process (TASKS_BACKEND=immediate), as the task worker would; the
    server then only reads the stored network, which its memory does not have yet: what the
@@ -58,16 +59,17 @@ def main():
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "closercities.settings.production")
     django.setup()
-    from django.db import connection as db
-
     from core.models import ContentVersion
+    from core.signals import content_version_changed
+    from exchange.apps import _warm_network
     from exchange.models import NetworkSnapshot
 
     http_connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=120)
     times = {"before the warm-up": [], "after the warm-up": [], "warm-up task": [], "stats": []}
     for _ in range(args.rounds):
-        with db.cursor() as cursor:
-            cursor.execute("UPDATE core_contentversion SET version = version + 1 WHERE id = 1")
+        content_version_changed.disconnect(dispatch_uid="exchange-warm-network")
+        ContentVersion.bump()  # autocommit: the new version is published, no warm-up
+        content_version_changed.connect(_warm_network, dispatch_uid="exchange-warm-network")
         times["before the warm-up"].append(get(http_connection, "/api/v2/network/"))
         times["stats"].append(get(http_connection, "/api/v2/stats/"))
         started = time.perf_counter()
