@@ -6,8 +6,6 @@ from urllib.parse import urlencode
 
 from django.db.models import Q
 
-from wagtail.models import PageViewRestriction
-
 import networkx as nx
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,52 +15,12 @@ from cases.models import CasePage
 from exchange.models import AdoptionReport, KnowledgeLink, ReviewStatus
 from taxonomy import regions
 
-from .conftest import adoption, external, link
+from .conftest import link
 
-CITIES = [
-    ("Nairobi", "KE", [11, 3], ["mobility"]),
-    ("Lima", "PE", [1, 11], ["housing"]),
-    ("Utrecht", "NL", [11, 13], ["mobility", "climate"]),
-    ("Hanoi", "VN", [2], ["food"]),
-    ("Tunis", "TN", [16], ["governance"]),
-    ("Toronto", "CA", [10, 8], ["migration"]),
-]
 KINDS = ["learned_from", "adapted_from", "inspired_by", "adopted"]
 CHANNELS = ["conference", "website", "this_platform", "study_visit", "network"]
 COUNTRIES = ["KE", "PE", "NL", "VN", "TN", "CA", "FR", "PL"]
 REGION_CODES = ["002", "019", "142", "150", "014", "155", "005"]
-
-
-@pytest.fixture
-def varied_network(case_factory):
-    cases = [
-        case_factory(title=f"Case in {city}", city=city, country=country, sdgs=sdgs, topics=topics)
-        for city, country, sdgs, topics in CITIES
-    ]
-    draft = case_factory(title="Draft", live=False, sdgs=[11])
-    private = case_factory(title="Private", country="KE", sdgs=[11])
-    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
-    forum = external()
-    plan = [
-        (0, 1, "learned_from", "conference", 2015),
-        (0, 2, "adapted_from", "study_visit", 2019),
-        (1, 2, "inspired_by", "website", None),
-        (2, 3, "learned_from", "this_platform", 2022),
-        (3, 4, "adapted_from", "network", 2012),
-        (4, 0, "inspired_by", "conference", 2024),
-        (5, 3, "learned_from", "website", 2018),
-    ]
-    for source, target, kind, channel, year in plan:
-        link(cases[target], cases[source], kind=kind, channel=channel, year=year)
-    link(cases[5], external=forum, kind="inspired_by", channel="conference", year=2016)
-    link(cases[1], draft)
-    link(cases[2], private)
-    link(draft, cases[0])
-    adoption(cases[0], city="Lyon", country="FR", year=2023)
-    adoption(cases[2], city="Gdańsk", country="PL", year=None)
-    adoption(cases[2], city="Lyon", country="FR", status=ReviewStatus.PENDING)
-    adoption(private, city="Lyon", country="FR")
-    return cases
 
 
 def _country_region_q(field, codes):
