@@ -1,6 +1,7 @@
 """Contact and adopter addresses never leave: not through any API endpoint, page, export, the
-open-data package or the search index, whatever the state of the relay."""
+open-data package, the research release or the search index, whatever the state of the relay."""
 
+import datetime
 import io
 import json
 import zlib
@@ -77,6 +78,8 @@ def _urls(case):
         "/api/v3/pages/?type=cases.CasePage&limit=100",
         f"/api/v3/pages/{case.pk}/",
         "/api/v2/schema/",
+        "/api/v2/insights/flows/",
+        "/api/v2/insights/flows/?sdg=11",
         case.url,
         "/network/",
         "/map/",
@@ -99,8 +102,14 @@ def test_no_address_leaves_through_any_endpoint_page_or_export(
         text = response.content.decode()
         for secret in ADDRESSES:
             assert secret not in text, f"{secret} leaked through {url}"
-    call_command("export_open_data", str(tmp_path), stdout=io.StringIO())
-    for path in tmp_path.iterdir():
+    call_command("export_open_data", str(tmp_path / "open"), stdout=io.StringIO())
+    # The researchers' data release reads the links too (insights, through public_links).
+    today = datetime.date.today().isoformat()
+    release = tmp_path / "release"
+    call_command("research_release", str(release), "--from", "2020-01-01", "--to", today)
+    files = [path for path in tmp_path.rglob("*") if path.is_file()]
+    assert any(path.name == "knowledge_links.csv" for path in files)
+    for path in files:
         text = path.read_text(encoding="utf-8")
         for secret in ADDRESSES:
             assert secret not in text, f"{secret} leaked into {path.name}"
