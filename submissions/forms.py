@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from cases.models import ImageLicence, Scale, Status
+from exchange.learned_from import LearnedFromField, consent_contact_field
 from taxonomy.models import SDG, SDG_NUMBERS, Topic
 
 from .fields import (
@@ -154,6 +155,10 @@ class CaseSubmissionForm(HoneypotMixin, forms.Form):
         ),
         error_messages={"required": _("Agree to the privacy notice to send a case.")},
     )
+    # Knowledge exchange (exchange/learned_from.py): what the project learned from, and
+    # whether questions from other cities may be forwarded to the submitter.
+    learned_from = LearnedFromField(required=False)
+    consent_contact = consent_contact_field()
 
     def __init__(self, *args, actor_rows=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -73,6 +73,11 @@ class _RateLimited:
         self.throttle_scope = throttle_scope
 
 
+def form_post_allowed(request, scope):
+    """The HTML forms share the API's limit (by scope), so switching channels does not help."""
+    return PublicSubmissionThrottle().allow_request(request, _RateLimited(scope))
+
+
 def status_url(request, token):
     return request.build_absolute_uri(reverse("submissions:status", args=[token]))
 

@@ -13,10 +13,10 @@ from django.conf import settings
 
 from wagtail.api.utils import get_base_url
 
-from . import insights, pages, platform, search, submissions
+from . import exchange, insights, pages, platform, search, submissions
 from .schema import STRING, obj
 
-MODULES = (pages, platform, search, submissions, insights)
+MODULES = (pages, platform, search, submissions, insights, exchange)
 
 
 def paths():

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0003_image_credit_and_licence"),
+        ("cases", "0004_image_credit_and_licence"),
         ("submissions", "0004_survey_consent_share_text"),
     ]
 

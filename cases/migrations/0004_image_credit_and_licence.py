@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0002_create_case_index"),
+        ("cases", "0003_casepage_contact_email"),
     ]
 
     operations = [
