@@ -158,6 +158,8 @@ class CaseSubmissionForm(HoneypotMixin, forms.Form):
     # Knowledge exchange (exchange/learned_from.py): what the project learned from, and
     # whether questions from other cities may be forwarded to the submitter.
     learned_from = LearnedFromField(required=False)
+    # It checks its own JSON (a list of objects, item by item, naming the item and field).
+    learned_from.json_type = ANY
     consent_contact = consent_contact_field()
 
     def __init__(self, *args, actor_rows=None, **kwargs):
