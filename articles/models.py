@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.models import TitleOrderMixin
 from home.blocks import BodyBlock
 from taxonomy.models import Topic
 from taxonomy.serializers import SDGListField, TopicListField
@@ -105,7 +106,7 @@ class ArticleTopic(ItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(TitleOrderMixin, Page):
     """A piece of urban science: a reflection, interview, research summary or student project."""
 
     article_type = models.CharField(max_length=20, choices=ArticleType.choices)
@@ -149,6 +150,7 @@ class ArticlePage(Page):
 
     search_fields = Page.search_fields + [
         index.AutocompleteField("title"),
+        index.FilterField("sort_title"),
         index.SearchField("summary"),
         index.SearchField("body"),
         index.RelatedFields("sdgs", [index.SearchField("title"), index.FilterField("number")]),

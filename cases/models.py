@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
+from core.models import TitleOrderMixin
 from home.blocks import BodyBlock, DocumentBlock, LinkBlock
 from taxonomy import regions
 from taxonomy.models import Topic
@@ -99,7 +100,7 @@ class CasePageForm(WagtailAdminPageForm):
             )
 
 
-class CasePage(Page):
+class CasePage(TitleOrderMixin, Page):
     """One urban project: what was done where, by whom, towards which SDGs, and what was learned."""
 
     summary = models.CharField(
@@ -182,6 +183,7 @@ class CasePage(Page):
 
     search_fields = Page.search_fields + [
         index.AutocompleteField("title"),
+        index.FilterField("sort_title"),
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("city"),

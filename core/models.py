@@ -35,3 +35,16 @@ class ContentVersion(models.Model):
         now = timezone.now().replace(microsecond=0)
         if not cls.objects.filter(pk=1).update(version=F("version") + 1, changed_at=now):
             cls.objects.get_or_create(pk=1, defaults={"changed_at": now})
+
+
+class TitleOrderMixin(models.Model):
+    """Pages that visitors can list alphabetically ("order by title"), whatever search engine
+    answers. The index keeps `sort_title`, the title in lower case, under one name for every
+    page type that has this mixin (the engine's keyword columns sort by character codes, so
+    "apple" would otherwise come after "Zebra"); the database backend sorts the same way."""
+
+    class Meta:
+        abstract = True
+
+    def sort_title(self):
+        return self.title.lower()

@@ -175,6 +175,7 @@ class DatabaseSearch:
                 "casepage__subregion",
                 "casepage__status",
                 ExtractYear("articlepage__publication_date"),
+                "articlepage__article_type",
             )
         )
         types = {row[0]: "case" if row[1] == case_type else "article" for row in rows}
@@ -200,7 +201,7 @@ class DatabaseSearch:
         pages = [
             (
                 pk,
-                # In FACETS order: sdg, topic, country, region, type, status, year.
+                # In FACETS order: sdg, topic, country, region, type, status, year, article_type.
                 (
                     sdgs.get(pk, empty),
                     topics.get(pk, empty),
@@ -210,10 +211,11 @@ class DatabaseSearch:
                     status or None,
                     # EXTRACT gives a numeric on PostgreSQL: the year as a whole number.
                     start if types[pk] == "case" else None if published is None else int(published),
+                    article_type or None,
                 ),
                 subregion or None,
             )
-            for pk, _, start, country, region, subregion, status, published in rows
+            for pk, _, start, country, region, subregion, status, published, article_type in rows
         ]
         return pages, types
 
@@ -224,6 +226,8 @@ class DatabaseSearch:
         if ranked is not None and params.order == "relevance":
             kept = set(matching)
             matching = [pk for pk in ranked if pk in kept]
+        elif params.order in ("start_year", "title"):
+            matching = self._ordered(matching, params.order, pages)
         start = (params.page - 1) * params.page_size
         page_ids = matching[start : start + params.page_size]
         return Hits(
@@ -232,6 +236,20 @@ class DatabaseSearch:
             facet_counts=counts,
             types={pk: types[pk] for pk in page_ids},
         )
+
+    @staticmethod
+    def _ordered(matching, order, pages):
+        """`matching` (newest first) by start year or by title; the sort is stable, so ties
+        stay newest first, as on the engine."""
+        if order == "start_year":
+            year, case = FACETS.index("year"), FACETS.index("type")
+            starts = {pk: values[year] for pk, values, _ in pages if values[case] == "case"}
+            return sorted(matching, key=lambda pk: (starts.get(pk) is None, starts.get(pk) or 0))
+        # The same key the engines sort on (TitleOrderMixin.sort_title).
+        titles = dict(
+            _fetch(Page.objects.filter(pk__in=_id_list(matching)).values_list("pk", "title"))
+        )
+        return sorted(matching, key=lambda pk: titles[pk].lower())
 
     def suggest(self, text, limit):
         return _autocomplete(self.backend, text, limit)
@@ -315,6 +333,8 @@ class EngineSearch:
             }
         if facet == "type":
             return {"terms": {"_django_content_type": [self.CONTENT_TYPES[t] for t in chosen]}}
+        if facet == "article_type":
+            return {"terms": {self._column(self.article_mapping, "article_type"): chosen}}
         if facet == "region":
             return {
                 "bool": {
@@ -360,6 +380,9 @@ class EngineSearch:
                     }
                 },
             }
+        if facet == "article_type":
+            column = self._column(self.article_mapping, "article_type")
+            return {"values": {"terms": {"field": column, "size": 50}}}
         column = self._column(self.case_mapping, CASE_COLUMNS[facet])
         return {"values": {"terms": {"field": column, "size": 500}}}
 
@@ -425,9 +448,17 @@ class EngineSearch:
             "from": (params.page - 1) * params.page_size,
             "size": params.page_size,
         }
-        if params.order == "newest" or not search_words(params.q):
-            published = self._column(self.page_mapping, "first_published_at")
-            body["sort"] = [{published: {"order": "desc"}}, {"pk": {"order": "desc"}}]
+        published = self._column(self.page_mapping, "first_published_at")
+        newest = [{published: {"order": "desc"}}, {"pk": {"order": "desc"}}]
+        if params.order == "start_year":
+            start = self._column(self.case_mapping, "start_year")
+            body["sort"] = [{start: {"order": "asc", "missing": "_last"}}, *newest]
+        elif params.order == "title":
+            # The lower-case title both page types index under one name (TitleOrderMixin).
+            title = self._column(self.case_mapping, "sort_title")
+            body["sort"] = [{title: {"order": "asc", "missing": "_last"}}, *newest]
+        elif params.order == "newest" or not search_words(params.q):
+            body["sort"] = newest
         return body
 
     def raw_search(self, body):
