@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
+from core.listing import page_listing
 from core.models import TitleOrderMixin
 from home.blocks import BodyBlock, DocumentBlock, LinkBlock
 from taxonomy import regions
@@ -26,7 +27,6 @@ from taxonomy.models import Topic
 from taxonomy.serializers import SDGListField, TopicListField
 
 from . import serializers
-from .listing import page_listing
 from .related import related_cases
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]

@@ -3,6 +3,7 @@
 import os
 
 from . import env
+from .csp import site_policy
 
 BASE_DIR = env.BASE_DIR
 PROJECT_DIR = os.path.join(BASE_DIR, "closercities")
@@ -25,6 +26,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -42,6 +44,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "rest_framework",
     "corsheaders",
+    "csp",
     "drf_spectacular_sidecar",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -49,10 +52,13 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Sends the Content-Security-Policy when CONTENT_SECURITY_POLICY is set (production.py).
+    "csp.middleware.CSPMiddleware",
     # Right after SecurityMiddleware, as whitenoise documents: static files skip the rest.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -64,6 +70,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # With DEBUG on: the site's own 404 page rather than Django's technical one (see
+    # DEBUG_TECHNICAL_404 in dev.py).
+    "home.middleware.SiteNotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "closercities.urls"
@@ -117,6 +126,9 @@ EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.get_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Closer Cities <noreply@closercities.org>")
 
+# The editors' address, shown as a mailto: link in the footer and on the Contact page.
+CONTACT_EMAIL = env.get("CONTACT_EMAIL", "editors@closercities.org")
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Closer Cities"
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -157,3 +169,7 @@ MAP_TILE_ATTRIBUTION = env.get(
     "MAP_TILE_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 )
+
+# The Content-Security-Policy production sends (closercities/settings/csp.py): scripts only
+# from this site, never inline; images also from the map's tile server.
+SITE_CONTENT_SECURITY_POLICY = site_policy(MAP_TILE_URL)
