@@ -217,8 +217,13 @@
         clusters.addLayers(markers);
         element.dataset.markerCount = String(markers.length);
         if (markers.length) {
-          // The first view shows every marker, on a phone as on a desktop.
-          map.fitBounds(clusters.getBounds(), { padding: [24, 24], maxZoom: 12 });
+          // The view shows every marker, on a phone as on a desktop (at once the first time).
+          map.fitBounds(clusters.getBounds(), {
+            padding: [24, 24],
+            maxZoom: 12,
+            animate: element.dataset.view === "fitted",
+          });
+          element.dataset.view = "fitted";
         }
         status.textContent = (markers.length === 1 ? labels.messages.one : labels.messages.many)
           .replace("%(count)s", String(markers.length));
