@@ -9,7 +9,7 @@ DEMO_CASES ?= 300
 DEMO_ARTICLES ?= 40
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test test-all fuzz-api bench-api test-search-sqlite test-search-engine bench-search lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
+.PHONY: help install run migrate seed test test-all test-browser fuzz-api bench-api test-search-sqlite test-search-engine bench-search lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -35,6 +35,10 @@ run: seed ## Install, migrate, seed and serve the site on http://127.0.0.1:8000/
 
 test: install ## Run the test suite on the embedded defaults (SQLite, database search)
 	$(BIN)/python -m pytest
+
+# Debian's Chromium driven by Playwright (never a downloaded browser); axe-core from npm.
+test-browser: install node_modules/.package-lock.json ## The browser tests alone (Chromium at /usr/bin/chromium, axe-core)
+	$(BIN)/python -m pytest tests/browser tests/search/test_search_browser.py
 
 # Front-end packages from the npm registry (package-lock.json): axe-core for the browser tests'
 # accessibility checks, Leaflet and its marker-cluster plugin (copied into static/vendor/).

@@ -57,7 +57,7 @@ def test_on_a_phone_the_first_result_is_on_the_first_screen(
         assert summary["y"] + summary["height"] <= first["y"]
         assert first["y"] + 40 <= PHONE["height"]
         if javascript:
-            screenshot(page, "case-index-phone")
+            screenshot(page, "case-index-first-screen-phone", full_page=False)
         # Opening the filters shows them, with the Apply button first.
         panel.locator("> summary").click()
         assert page.get_by_label("Affordable and Clean Energy").is_visible()
