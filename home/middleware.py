@@ -1,8 +1,12 @@
-"""The site's own "page not found" page in development too."""
+"""The site's own "page not found" page in development too, and the Content-Security-Policy
+with its one exception for Wagtail's admin."""
 
 from django.conf import settings
 from django.http import Http404
-from django.urls import Resolver404, get_resolver
+from django.urls import Resolver404, get_resolver, reverse
+
+from csp.constants import UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
 
 
 class SiteNotFoundMiddleware:
@@ -40,3 +44,21 @@ class SiteNotFoundMiddleware:
     def _not_found(request, exception):
         handler = get_resolver().resolve_error_handler(404)
         return handler(request, exception=exception)
+
+
+class SiteCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware, with one exception to the site's policy: Wagtail's admin still
+    writes inline scripts of its own (its widgets start their date pickers, image choosers and
+    inline panels from inline <script> elements whose content changes with every form), so under
+    the admin's address, and only there, scripts may also be inline. Everywhere else, the
+    public site included, scripts come from this site's files only."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if request.path_info.startswith(_admin_prefix()):
+            parts.update = {**(parts.update or {}), "script-src": [UNSAFE_INLINE]}
+        return parts
+
+
+def _admin_prefix():
+    return reverse("wagtailadmin_home")

@@ -1,8 +1,9 @@
 """The Content-Security-Policy (django-csp) that production sends with every response.
 
 Scripts: only files from this site ('self'); no inline script, no eval. Every script of the
-site is a static file (static/js/), the API docs page included, and Wagtail's admin needs no
-inline script either. Styles allow 'unsafe-inline': the public forms' layout block and Wagtail's
+site is a static file (static/js/), the API docs page included. Wagtail's admin is the one
+exception: its form widgets start themselves from inline scripts, so under /admin/ scripts may
+also be inline (home.middleware.SiteCSPMiddleware). Styles allow 'unsafe-inline': the public forms' layout block and Wagtail's
 admin set inline styles, and an injected style cannot run code. Images: this site, data: URIs
 (Swagger UI's and the admin's icons) and the map's tile server. Frames: https: only, for the
 videos editors embed in pages.
