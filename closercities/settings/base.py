@@ -57,11 +57,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Right after SecurityMiddleware, as whitenoise documents: static files skip the rest.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Sends the Content-Security-Policy when CONTENT_SECURITY_POLICY is set (production.py);
     # django-csp's middleware with an exception for Wagtail's admin (see its docstring).
     "home.middleware.SiteCSPMiddleware",
-    # Right after SecurityMiddleware, as whitenoise documents: static files skip the rest.
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, as django-cors-headers documents.
     "corsheaders.middleware.CorsMiddleware",
