@@ -62,6 +62,8 @@ MIDDLEWARE = [
     # Sends the Content-Security-Policy when CONTENT_SECURITY_POLICY is set (production.py);
     # django-csp's middleware with an exception for Wagtail's admin (see its docstring).
     "home.middleware.SiteCSPMiddleware",
+    # Outside the session middleware: it looks at the finished answer (PAGE_CACHE_MAX_AGE).
+    "core.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, as django-cors-headers documents.
     "corsheaders.middleware.CorsMiddleware",
@@ -157,6 +159,9 @@ CORS_URLS_REGEX = r"^/api/.*$"
 API_ANON_THROTTLE_RATE = env.get("API_ANON_THROTTLE_RATE", "300/minute")
 API_CACHE_TIMEOUT = int(env.get("API_CACHE_TIMEOUT", "600"))
 API_CACHE_MAX_AGE = int(env.get("API_CACHE_MAX_AGE", "60"))
+# Seconds a shared cache in front of the site (nginx, deploy/) may keep a page that anonymous
+# visitors read (core/middleware.py); 0 marks no page cacheable. Production: 60.
+PAGE_CACHE_MAX_AGE = int(env.get("PAGE_CACHE_MAX_AGE", "0"))
 
 # Background work (search indexing, mail). "immediate" runs tasks in the request; "database"
 # queues them for `manage.py db_worker`, so a failing mail server or search engine never
