@@ -31,23 +31,27 @@ def render_json(data):
     return json.dumps(data, cls=JSONEncoder, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def cached_read(request, build, content_type=JSON):
+def cached_read(request, build, content_type=JSON, variant=""):
     """Answer a read from the cache or by rendering `build()`, with validators and 304s.
 
     `build()` gives the data (JSON-serialisable, or text for other content types); it may
     raise BadRequestError, which is never cached. With API_CACHE_TIMEOUT=0 nothing is cached
-    (and nothing is written to the cache).
+    (and nothing is written to the cache). `variant` is for answers that also depend on
+    something besides public content (e.g. visitors' survey answers): a different variant is a
+    different cache entry and ETag, and no Last-Modified is sent.
     """
-    digest = _digest(request)
+    digest = _digest(request, variant)
     key = f"closercities-api:{digest}"
     timeout = settings.API_CACHE_TIMEOUT
     (version, changed_at), found = ContentVersion.current_with(
         *([key] if timeout else []),
-        # Read by the rate limit in its round trip, when there is one (core/throttling.py).
-        already_read=getattr(request, "closercities_cache_read", None),
+        # Read by the rate limit in its round trip, when there is one (core/throttling.py); it
+        # does not know a variant's key, so an answer with a variant reads its own.
+        already_read=None if variant else getattr(request, "closercities_cache_read", None),
     )
     etag = f'"v{version}-{digest[:16]}"'
-    last_modified = int(changed_at.timestamp())
+    # A variant can change after the last content change, so that date validates nothing.
+    last_modified = None if variant else int(changed_at.timestamp())
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
         cached_version, body = found.get(key) or (None, None)
@@ -58,13 +62,15 @@ def cached_read(request, build, content_type=JSON):
                 cache.set(key, (version, body), timeout)
         response = HttpResponse(body, content_type=content_type)
     response["ETag"] = etag
-    response["Last-Modified"] = http_date(last_modified)
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
     patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
     return response
 
 
-def _digest(request):
-    return hashlib.sha256(request.get_full_path().encode()).hexdigest()
+def _digest(request, variant=""):
+    path = request.get_full_path()
+    return hashlib.sha256((f"{variant}|{path}" if variant else path).encode()).hexdigest()
 
 
 def answer_keys(request):

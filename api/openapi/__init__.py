@@ -11,10 +11,10 @@ module (or a new module listed in `MODULES`).
 
 from django.conf import settings
 
-from . import pages, platform, search, submissions
+from . import insights, pages, platform, search, submissions
 from .schema import STRING, obj
 
-MODULES = (pages, platform, search, submissions)
+MODULES = (pages, platform, search, submissions, insights)
 
 
 def paths():
@@ -47,7 +47,14 @@ def description():
             "schemas": {
                 "Error": obj({"message": STRING}),
                 "Throttled": obj({"detail": STRING}),
-            }
+            },
+            "securitySchemes": {
+                "bearer": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "A Wagtail API token (admin → API tokens) of a user in the Researchers group.",
+                }
+            },
         },
         "externalDocs": {"description": "Wagtail API v3", "url": "/api/v3/docs/"},
     }

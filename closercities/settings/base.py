@@ -17,12 +17,14 @@ INSTALLED_APPS = [
     "search",
     "api",
     "submissions",
+    "insights",
     "wagtail.api.v2",
     "wagtail.api.v3",
     # django-ninja (Wagtail API v3's framework): listed so v3's docs page uses its bundled
     # Swagger UI files instead of a CDN.
     "ninja",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
