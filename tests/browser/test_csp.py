@@ -153,3 +153,20 @@ def test_the_admin_works_under_the_policy(page, case_factory, django_user_model)
     case.refresh_from_db()
     assert case.title == "Protected cycle lanes in Utrecht" and case.live
     assert [actor.organisation for actor in case.actors.all()] == ["Utrecht city council"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_insight_charts_are_drawn_under_the_policy(page, case_factory):
+    for sdgs in ([13], [7], [13, 11]):
+        case_factory(sdgs=sdgs)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto("/insights/")
+    page.wait_for_function(
+        "document.querySelectorAll('.chart-ready, .chart-failed').length"
+        " === document.querySelectorAll('.chart').length"
+    )
+    assert page.locator(".chart-failed").count() == 0
+    assert page.locator(".chart svg").count() == page.locator(".chart").count() > 0
+    assert errors == []
+    assert _violations(page) == []
