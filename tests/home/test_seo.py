@@ -57,6 +57,7 @@ def test_every_page_type_describes_itself(client, case_factory, article_factory)
         "/about/",
         "/search/?q=heat",
         "/map/",
+        "/insights/",
         "/no-such-page/",
     ]
     for url in pages:

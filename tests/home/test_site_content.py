@@ -74,6 +74,7 @@ def test_every_page_links_to_the_platform_pages_the_api_docs_and_the_open_data(c
         "/api/v2/docs/",
         "/api/v2/export/cases.csv",
         "/api/v2/export/cases.json",
+        "/insights/",
         "/contact/",
     ):
         assert f'href="{href}"' in footer, href
