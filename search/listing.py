@@ -9,8 +9,10 @@ from django.core.cache import cache
 
 from core.models import ContentVersion
 
+from .backends import database_backend
+from .middleware import unavailable_message
 from .panel import panel
-from .services import InvalidSearchParameter, SearchParams, search
+from .services import InvalidSearchParameter, SearchParams, SearchUnavailable, search
 
 # The facets an index offers, by content type; the others stay out of its filter panel.
 FACETS = {
@@ -24,7 +26,8 @@ ORDERS = {"case": ("newest", "start_year", "title"), "article": ("newest", "titl
 def page_listing(request, content_type):
     """Context for an index page listing `content_type` ("case" or "article"): `search` (one
     page of hits with every facet's counts), `params`, `facets` and `panel`; or `error` for a
-    bad filter."""
+    bad filter (400), or `unavailable` (a message, 503) when text was given and the search
+    engine is down."""
     query = request.GET.copy()
     query.setlist("type", [content_type])
     try:
@@ -39,7 +42,13 @@ def page_listing(request, content_type):
     key = f"{content_type}-index:{version}:{address}"
     result = cache.get(key)
     if result is None:
-        result = search(params, request)
+        try:
+            result = search(params, request)
+        except SearchUnavailable:
+            if params.q:
+                return {"params": params, "unavailable": unavailable_message()}
+            # Without text the database lists the pages and counts the facets itself.
+            result = search(params, request, backend=database_backend())
         cache.set(key, result, settings.API_CACHE_TIMEOUT)
     # Every item here has the one type, so the content-type facet has nothing to offer.
     facets = {name: result.facets.get(name, []) for name in FACETS[content_type]}

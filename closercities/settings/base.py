@@ -78,6 +78,8 @@ MIDDLEWARE = [
     # With DEBUG on: the site's own 404 page rather than Django's technical one (see
     # DEBUG_TECHNICAL_404 in dev.py).
     "home.middleware.SiteNotFoundMiddleware",
+    # A search engine that is down answers 503 with a message, never a server error.
+    "search.middleware.SearchUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "closercities.urls"
