@@ -4,7 +4,6 @@ Views and the `export_open_data` command call these functions; they never build 
 themselves, so "only live, public content" is decided here once.
 """
 
-import csv
 import io
 
 from django.db.models import Count, Max
@@ -16,6 +15,7 @@ from django_countries import countries
 from articles.models import ArticlePage
 from cases.models import CasePage, CaseTopic
 from taxonomy import regions
+from core import csv
 from taxonomy.models import SDG
 
 from . import filters
@@ -280,7 +280,7 @@ def _csv_value(name, value):
 
 
 def write_cases_csv(handle):
-    writer = csv.writer(handle, lineterminator="\n")
+    writer = csv.Writer(handle)
     writer.writerow([name for name, _, _ in CASE_FIELDS])
     for record in case_records():
         writer.writerow([_csv_value(name, record[name]) for name, _, _ in CASE_FIELDS])
@@ -309,6 +309,7 @@ def data_package(resource_path="cases.csv"):
         "resources": [
             {
                 "name": "cases",
+                "description": csv.NEUTRALISED_NOTE,
                 "path": resource_path,
                 "profile": "tabular-data-resource",
                 "format": "csv",
