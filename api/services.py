@@ -14,8 +14,8 @@ from django_countries import countries
 
 from articles.models import ArticlePage
 from cases.models import CasePage, CaseTopic
-from taxonomy import regions
 from core import csv
+from taxonomy import regions
 from taxonomy.models import SDG
 
 from . import filters
