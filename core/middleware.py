@@ -1,0 +1,120 @@
+"""The input guard: hostile input gets a clear 400 naming what is wrong, whichever view (the
+platform's or Wagtail's) would have received it, instead of a server error deep inside.
+
+Every request is checked before any view sees it (`core.validation`): the path, query
+parameters, cookies, form fields, uploaded files and JSON bodies must hold text a database can
+store (no NUL character, no lone surrogate); JSON may not nest deeper than any document the
+platform takes; an uploaded image must be whole and within the pixel limit. Parameters with a
+known range (an API's `offset`, say) are checked by the rules in `INPUT_GUARD_QUERY_RULES` (a
+dotted path to a list of `(path prefix, parameter, check)`, where `check(value)` returns an
+error message or None); the API declares its own in `api/parameters.py`.
+
+The answer takes the form the clients of that part of the site read, chosen by path prefix
+in `INPUT_GUARD_ANSWERS` (longest prefix first): `message` (`{"message": "param: ..."}`, the
+read API), `errors` (`{"errors": {"field": ["..."]}}`, public submissions), `problem`
+(RFC 9457 `application/problem+json`, Wagtail API v3); anywhere else, an HTML page.
+"""
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.http import JsonResponse
+from django.http.multipartparser import MultiPartParserError
+from django.shortcuts import render
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+
+from .validation import BadInput, check_json, check_text, check_upload, parse_json
+
+FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
+PROBLEM_JSON = "application/problem+json"
+
+
+class InputGuardMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        answers = getattr(settings, "INPUT_GUARD_ANSWERS", {})
+        self.answers = sorted(answers.items(), key=lambda item: -len(item[0]))
+        rules = getattr(settings, "INPUT_GUARD_QUERY_RULES", None)
+        self.query_rules = import_string(rules) if rules else []
+
+    def __call__(self, request):
+        try:
+            self.check(request)
+        except BadInput as error:
+            return self.refuse(request, error)
+        return self.get_response(request)
+
+    def check(self, request):
+        check_text("path", request.path, "path")
+        for name, value in request.COOKIES.items():
+            check_text(name, name, "cookie")
+            check_text(name, value, "cookie")
+        query = self._read(lambda: request.GET, "query")
+        for name, values in query.lists():
+            check_text(name, name)
+            for value in values:
+                check_text(name, value)
+        for prefix, name, rule in self.query_rules:
+            if request.path.startswith(prefix):
+                for value in query.getlist(name):
+                    if message := rule(value):
+                        raise BadInput(name, message)
+        if request.method not in SAFE_METHODS:
+            self.check_body(request)
+
+    def check_body(self, request):
+        if request.content_type in FORMS:
+            # Django parses forms for POST only; other methods' views read the raw body.
+            if request.method == "POST":
+                fields = self._read(lambda: request.POST, "body")
+                for name, values in fields.lists():
+                    check_text(name, name, "body")
+                    for value in values:
+                        check_text(name, value, "body")
+                for name, uploads in request.FILES.lists():
+                    for upload in uploads:
+                        check_upload(name, upload)
+            return
+        body = self._read(lambda: request.body, "body")
+        if body:
+            document = parse_json(body)
+            if document is not None:
+                check_json(document)
+
+    @staticmethod
+    def _read(read, location):
+        """What Django parses from the request; a body or query it cannot parse is bad input
+        (Django's own answer would be an HTML page, whatever the client)."""
+        try:
+            return read()
+        except (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent) as error:
+            raise BadInput(location, str(error), location) from None
+        except MultiPartParserError:
+            raise BadInput("body", _("not valid multipart form data."), "body") from None
+
+    def refuse(self, request, error):
+        kind = next(
+            (kind for prefix, kind in self.answers if request.path.startswith(prefix)), None
+        )
+        text = f"{error.parameter}: {error.message}"
+        if kind == "message":
+            return JsonResponse({"message": text, "parameter": error.parameter}, status=400)
+        if kind == "errors":
+            field = error.parameter.split(".")[0].split("[")[0]
+            message = error.message if field == error.parameter else text
+            return JsonResponse({"errors": {field: [message]}}, status=400)
+        if kind == "problem":
+            problem = {
+                "type": "about:blank",
+                "title": "Bad Request",
+                "status": 400,
+                "detail": text,
+                "errors": [
+                    {"type": "bad_input", "loc": [error.location, error.parameter], "msg": text}
+                ],
+            }
+            response = JsonResponse(problem, status=400)
+            response["Content-Type"] = PROBLEM_JSON
+            return response
+        return render(request, "core/bad_input.html", {"error": error}, status=400)
