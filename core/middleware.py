@@ -4,10 +4,10 @@ platform's or Wagtail's) would have received it, instead of a server error deep 
 Every request is checked before any view sees it (`core.validation`): the path, query
 parameters, cookies, form fields, uploaded files and JSON bodies must hold text a database can
 store (no NUL character, no lone surrogate); JSON may not nest deeper than any document the
-platform takes; an uploaded image must be whole and within the pixel limit. Parameters with a
-known range (an API's `offset`, say) are checked by the rules in `INPUT_GUARD_QUERY_RULES` (a
-dotted path to a list of `(path prefix, parameter, check)`, where `check(value)` returns an
-error message or None); the API declares its own in `api/parameters.py`.
+platform takes; an uploaded image must be whole and within the pixel limit. Then the checks
+listed in `INPUT_GUARD_CHECKS` (dotted paths of functions that take the request and raise
+`BadInput`; a JSON body they find already parsed in `request.input_json`) run: the API checks
+its query parameters and bodies against its OpenAPI description there (`api/parameters.py`).
 
 The answer takes the form the clients of that part of the site read, chosen by path prefix
 in `INPUT_GUARD_ANSWERS` (longest prefix first): `message` (`{"message": "param: ..."}`, the
@@ -15,19 +15,46 @@ read API), `errors` (`{"errors": {"field": ["..."]}}`, public submissions), `pro
 (RFC 9457 `application/problem+json`, Wagtail API v3); anywhere else, an HTML page.
 """
 
+import inspect
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from .validation import BadInput, check_json, check_text, check_upload, parse_json
 
 FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
-SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
+# Methods whose body the site reads; any other is answered by the view (405), unread.
+BODY_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 PROBLEM_JSON = "application/problem+json"
+JSON = "application/json"
+
+
+def _view_takes(request):
+    """Whether the view at this address takes the request's method at all: one that does not
+    answers 405 itself, whatever the body holds. Class-based views (Django's, DRF's, Wagtail
+    API v2's viewsets) and django-ninja's (Wagtail API v3) say which methods they take; any
+    other view is assumed to take it."""
+    try:
+        view = resolve(request.path_info).func
+    except Resolver404:
+        return True
+    actions = getattr(view, "actions", None)  # a DRF viewset's {method: action}
+    if actions is not None:
+        return request.method.lower() in actions
+    view_class = getattr(view, "view_class", None)
+    if view_class is not None:
+        return hasattr(view_class, request.method.lower())
+    path_view = inspect.getclosurevars(view).nonlocals.get("self")
+    operations = getattr(path_view, "operations", None)
+    if operations is not None:
+        return any(request.method in operation.methods for operation in operations)
+    return True
 
 
 class InputGuardMiddleware:
@@ -35,8 +62,7 @@ class InputGuardMiddleware:
         self.get_response = get_response
         answers = getattr(settings, "INPUT_GUARD_ANSWERS", {})
         self.answers = sorted(answers.items(), key=lambda item: -len(item[0]))
-        rules = getattr(settings, "INPUT_GUARD_QUERY_RULES", None)
-        self.query_rules = import_string(rules) if rules else []
+        self.checks = [import_string(path) for path in getattr(settings, "INPUT_GUARD_CHECKS", [])]
 
     def __call__(self, request):
         try:
@@ -55,13 +81,10 @@ class InputGuardMiddleware:
             check_text(name, name)
             for value in values:
                 check_text(name, value)
-        for prefix, name, rule in self.query_rules:
-            if request.path.startswith(prefix):
-                for value in query.getlist(name):
-                    if message := rule(value):
-                        raise BadInput(name, message)
-        if request.method not in SAFE_METHODS:
+        if request.method in BODY_METHODS and _view_takes(request):
             self.check_body(request)
+        for check in self.checks:
+            check(request)
 
     def check_body(self, request):
         if request.content_type in FORMS:
@@ -81,6 +104,10 @@ class InputGuardMiddleware:
             document = parse_json(body)
             if document is not None:
                 check_json(document)
+                # For the checks in INPUT_GUARD_CHECKS, so none parses the body again.
+                request.input_json = document
+            elif request.content_type == JSON or request.content_type.endswith("+json"):
+                raise BadInput("body", _("not valid JSON."), "body")
 
     @staticmethod
     def _read(read, location):
@@ -105,14 +132,15 @@ class InputGuardMiddleware:
             message = error.message if field == error.parameter else text
             return JsonResponse({"errors": {field: [message]}}, status=400)
         if kind == "problem":
+            location = [error.location]
+            if error.parameter != error.location:
+                location.append(error.parameter)
             problem = {
                 "type": "about:blank",
                 "title": "Bad Request",
                 "status": 400,
                 "detail": text,
-                "errors": [
-                    {"type": "bad_input", "loc": [error.location, error.parameter], "msg": text}
-                ],
+                "errors": [{"type": "bad_input", "loc": location, "msg": text}],
             }
             response = JsonResponse(problem, status=400)
             response["Content-Type"] = PROBLEM_JSON

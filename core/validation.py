@@ -25,10 +25,17 @@ class BadInput(Exception):
     `path` / `body`), `message` says why, for the person who sent it."""
 
     def __init__(self, parameter, message, location="query"):
+        # Named as it can be shown: the very character at fault must not travel back.
+        parameter = shown(parameter)
         super().__init__(f"{parameter}: {message}")
         self.parameter = parameter
         self.message = message
         self.location = location
+
+
+def shown(text):
+    """`text` safe to repeat in an answer: NUL as \\0, a lone surrogate as its escape."""
+    return text.replace("\x00", "\\0").encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def check_text(parameter, text, location="query"):
@@ -43,8 +50,9 @@ def check_text(parameter, text, location="query"):
 
 
 def parse_json(body):
-    """The JSON document in `body`, or None when the body is not JSON at all (then the view
-    answers as it always does). Nesting too deep for the parser is bad input, not a crash."""
+    """The JSON document in `body`, or None when the body is not JSON at all (the middleware
+    then refuses it if its content type says JSON). Nesting too deep for the parser is bad
+    input, not a crash."""
     try:
         return json.loads(body)
     except RecursionError:

@@ -147,11 +147,11 @@ API_ANON_THROTTLE_RATE = env.get("API_ANON_THROTTLE_RATE", "300/minute")
 API_CACHE_TIMEOUT = int(env.get("API_CACHE_TIMEOUT", "600"))
 API_CACHE_MAX_AGE = int(env.get("API_CACHE_MAX_AGE", "60"))
 
-# Bad input (a NUL character, JSON nested too deep, a damaged image, an API parameter out of
-# range) is answered with 400 naming it before any view runs (core/middleware.py), in the form
-# each part of the site's clients read, by path prefix.
+# Bad input (a NUL character, JSON nested too deep, a damaged image, an API parameter that does
+# not fit the OpenAPI description) is answered with 400 naming it before any view runs
+# (core/middleware.py), in the form each part of the site's clients read, by path prefix.
 INPUT_GUARD_ANSWERS = {"/api/v2/submissions/": "errors", "/api/v3/": "problem", "/api/": "message"}
-INPUT_GUARD_QUERY_RULES = "api.parameters.QUERY_RULES"
+INPUT_GUARD_CHECKS = ["api.parameters.check_request"]
 
 # Background work (search indexing, mail). "immediate" runs tasks in the request; "database"
 # queues them for `manage.py db_worker`, so a failing mail server or search engine never

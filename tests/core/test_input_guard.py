@@ -99,7 +99,7 @@ def _problem(response, parameter):
         ("/api/v2/search/?q=roofs%00", "q"),
         ("/api/v2/search/suggest/?q=%00", "q"),
         ("/api/v2/pages/?type=cases.CasePage&city=Lima%00", "city"),
-        ("/api/v2/pages/?a%00b=1", "a\x00b"),
+        ("/api/v2/pages/?a%00b=1", "a\\0b"),  # the NUL itself is not repeated back
     ],
 )
 def test_nul_in_an_api_parameter_is_refused_naming_it(client, url, parameter):
@@ -150,7 +150,7 @@ def test_nul_in_the_session_cookie_is_refused(client):
             "actors[0].organisation: must not contain",
         ),
         (_case(city="\ud800"), "city", "is not valid Unicode"),
-        (_case(**{"x\x00": 1}), "x\x00", "must not contain"),
+        (_case(**{"x\x00": 1}), "x\\0", "must not contain"),
     ],
 )
 def test_bad_characters_in_a_submission_are_refused_naming_the_field(
