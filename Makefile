@@ -7,9 +7,11 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_CASES ?= 300
 DEMO_ARTICLES ?= 40
+# Parallel test workers (pytest-xdist): one per core.
+TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test test-all fuzz-api bench-api test-search-sqlite test-search-engine bench-search lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
+.PHONY: help install run migrate seed test test-all test-faults test-cluster fuzz-api bench-api bench-deploy bench-load redis-start redis-stop test-search-sqlite test-search-engine bench-search bench-insights lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -33,8 +35,8 @@ run: seed ## Install, migrate, seed and serve the site on http://127.0.0.1:8000/
 	$(MANAGE) setup_dev_site --host $(HOST) --port $(PORT)
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install ## Run the test suite on the embedded defaults (SQLite, database search)
-	$(BIN)/python -m pytest
+test: install ## Run the test suite on the embedded defaults (SQLite, database search), in parallel
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # Front-end packages from the npm registry (package-lock.json): axe-core for the browser tests'
 # accessibility checks, Leaflet and its marker-cluster plugin (copied into static/vendor/).
@@ -52,7 +54,9 @@ test-all: install postgres-start node_modules/.package-lock.json ## Lint, the fu
 	$(MAKE) fuzz-api
 	$(MAKE) test-search-sqlite
 	$(MAKE) test-search-engine
-	DATABASE_URL=$$(scripts/postgres.sh url) $(BIN)/python -m pytest
+	$(MAKE) test-faults
+	$(MAKE) test-cluster
+	DATABASE_URL=$$(scripts/postgres.sh url) $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # Fails (never skips) when the node cannot be started or reached.
 test-search-sqlite: install ## The search tests on SQLite with its FTS5 database backend
@@ -62,6 +66,19 @@ test-search-engine: install postgres-start ## The search tests against a real Op
 	scripts/opensearch.sh start
 	SEARCH_BACKEND=opensearch2 SEARCH_URL=http://127.0.0.1:$${OPENSEARCH_PORT:-9200} SEARCH_INDEX_PREFIX=closercities_test_ \
 		DATABASE_URL=$$(scripts/postgres.sh url) $(BIN)/python -m pytest tests/search
+
+# Stop and restart the servers the other tests use, so they run on their own (tests/ops/conftest.py).
+test-faults: install postgres-start opensearch-start ## Fault tests: PostgreSQL restarted under db_worker, OpenSearch stopped, a 500 in production
+	FAULT_TESTS=1 SEARCH_BACKEND=opensearch2 SEARCH_URL=http://127.0.0.1:$${OPENSEARCH_PORT:-9200} SEARCH_INDEX_PREFIX=closercities_faults_ \
+		DATABASE_URL=$$(scripts/postgres.sh url) $(BIN)/python -m pytest tests/ops --ignore=tests/ops/test_cluster.py
+	@cat test-artifacts/ops/figures.json
+
+test-cluster: install postgres-start ## A 3-node OpenSearch cluster: the elected manager crashes under searches and publishes
+	scripts/opensearch.sh cluster start
+	FAULT_TESTS=1 SEARCH_BACKEND=opensearch2 SEARCH_URL=$$(scripts/opensearch.sh cluster urls) SEARCH_INDEX_REPLICAS=1 \
+		SEARCH_INDEX_PREFIX=closercities_cluster_ DATABASE_URL=$$(scripts/postgres.sh url) \
+		$(BIN)/python -m pytest tests/ops/test_cluster.py; status=$$?; scripts/opensearch.sh cluster stop; exit $$status
+	@cat test-artifacts/ops/figures.json
 
 lint: install ## ruff format and check
 	$(BIN)/ruff format .
@@ -75,8 +92,14 @@ bench-seed: install ## Time seeding 10,000 cases into a fresh SQLite database
 fuzz-api: install ## Schemathesis against the API's OpenAPI description (read endpoints, bounded examples)
 	scripts/api_fuzz.sh
 
-bench-api: install postgres-start ## API requests/s, median and p95 with 10,000 cases (PostgreSQL, gunicorn, 2 workers)
+bench-api: install postgres-start ## API requests/s with 10,000 cases (PostgreSQL, Redis, gunicorn); the rate limit's cost
 	scripts/bench_api.sh
+
+bench-deploy: install postgres-start ## Cached reads through nginx (deploy/) + gunicorn against nginx's static baseline
+	scripts/bench_deploy.sh
+
+bench-load: install postgres-start ## 200 visitors for 60 s on a mix (locust): nginx + gunicorn, then gunicorn alone
+	scripts/bench_load.sh
 
 bench-pages: install ## Server time and SQL queries of the home page and case index with 10,000 cases
 	rm -f /tmp/closercities-bench-pages.sqlite3
@@ -88,11 +111,20 @@ bench-pages: install ## Server time and SQL queries of the home page and case in
 bench-search: install postgres-start opensearch-start ## Search latency at 10,000 and 100,000 cases (PostgreSQL, OpenSearch)
 	scripts/bench-search.sh
 
+bench-insights: install postgres-start ## Research dashboards at 1,000,000 search-log rows (PostgreSQL): every panel's time
+	scripts/bench-insights.sh
+
 postgres-start: ## Start the throw-away PostgreSQL cluster (installs Debian's package if missing)
 	scripts/postgres.sh start
 
 postgres-stop: ## Stop it
 	scripts/postgres.sh stop
+
+redis-start: ## Start a local Redis (Debian's redis-server) on REDIS_PORT (6390); REDIS_URL=$$(scripts/redis.sh url)
+	scripts/redis.sh start
+
+redis-stop: ## Stop it
+	scripts/redis.sh stop
 
 opensearch-start: ## Assemble (from Maven Central) and start a local OpenSearch 2.19 node
 	scripts/opensearch.sh start

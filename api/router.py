@@ -16,7 +16,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from articles.models import ArticleAuthor, ArticlePage
 from cases.models import CasePage
-from core.caching import cached_read
+from core.caching import cached_read, share_site_root_paths
 from core.throttling import AnonymousAPIThrottle
 
 from .filters import PageFieldsFilter, TaxonomyFilter
@@ -97,6 +97,16 @@ class CloserCitiesPagesAPIViewSet(CachedReadMixin, PagesAPIViewSet):
         if not hasattr(self, "_base_queryset"):
             self._base_queryset = super().get_base_queryset()
         return self._base_queryset
+
+    def paginate_queryset(self, queryset):
+        # Every page's html_url (and its related pages' urls) needs the sites' root paths:
+        # read them once for the listing, not once per page (see share_site_root_paths).
+        return share_site_root_paths(super().paginate_queryset(queryset))
+
+    def get_object(self):
+        if not hasattr(self, "_cached_object"):
+            share_site_root_paths([super().get_object()])
+        return super().get_object()
 
     def get_queryset(self):
         queryset = super().get_queryset().select_related("locale")

@@ -4,13 +4,25 @@ from django.urls import path
 
 from wagtail.api.v3.urls import api as api_v3
 
-from . import views
+from . import insights, views
 
 urlpatterns = [
     path("api/v2/map/", views.MapView.as_view(), name="api_map"),
     path("api/v2/stats/", views.StatsView.as_view(), name="api_stats"),
     path("api/v2/export/cases.csv", views.CasesCSVView.as_view(), name="api_export_csv"),
     path("api/v2/export/cases.json", views.CasesJSONView.as_view(), name="api_export_json"),
+    path("api/v2/insights/<str:name>/", insights.InsightView.as_view(), name="api_insights"),
+    path("api/v2/research/releases/", insights.ReleaseListView.as_view(), name="api_releases"),
+    path(
+        "api/v2/research/releases/<str:version>/",
+        insights.ReleaseDetailView.as_view(),
+        name="api_release",
+    ),
+    path(
+        "api/v2/research/releases/<str:version>/files/<str:name>",
+        insights.ReleaseFileView.as_view(),
+        name="api_release_file",
+    ),
     path("api/v2/schema/", views.SchemaView.as_view(), name="api_schema"),
     path("api/v2/docs/", views.docs, name="api_docs"),
     # Wagtail's own description of v3, corrected where this site answers differently; first,

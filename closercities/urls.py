@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("search/", include("search.urls")),
     path("submissions/", include("submissions.urls")),
+    path("feedback/", include("insights.urls")),
 ]
 
 if settings.DEBUG:

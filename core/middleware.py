@@ -1,5 +1,7 @@
-"""The input guard: hostile input gets a clear 400 naming what is wrong, whichever view (the
-platform's or Wagtail's) would have received it, instead of a server error deep inside.
+"""Two middlewares of the whole site.
+
+InputGuardMiddleware: hostile input gets a clear 400 naming what is wrong, whichever view
+(the platform's or Wagtail's) would have received it, instead of a server error deep inside.
 
 Every request is checked before any view sees it (`core.validation`): the path, query
 parameters, cookies, form fields, uploaded files and JSON bodies must hold text a database can
@@ -13,6 +15,15 @@ The answer takes the form the clients of that part of the site read, chosen by p
 in `INPUT_GUARD_ANSWERS` (longest prefix first): `message` (`{"message": "param: ..."}`, the
 read API), `errors` (`{"errors": {"field": ["..."]}}`, public submissions), `problem`
 (RFC 9457 `application/problem+json`, Wagtail API v3); anywhere else, an HTML page.
+
+PublicPageCacheMiddleware lets a shared cache in front of the site (nginx's proxy_cache in
+deploy/) keep the pages that anonymous visitors read, for PAGE_CACHE_MAX_AGE seconds (0: never;
+production: 60).
+
+Only answers that are the same for every anonymous visitor are marked `public`: a GET of an
+HTML page with status 200, from a visitor without a session (never a logged-in editor, never
+someone who unlocked a password-protected page), that sets no cookie (a form's CSRF token) and
+has not said itself how it may be cached (the search page says "never", the API says its own).
 """
 
 import inspect
@@ -23,6 +34,7 @@ from django.http import JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
@@ -146,3 +158,29 @@ class InputGuardMiddleware:
             response["Content-Type"] = PROBLEM_JSON
             return response
         return render(request, "core/bad_input.html", {"error": error}, status=400)
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        max_age = getattr(settings, "PAGE_CACHE_MAX_AGE", 0)
+        if max_age and self._same_for_every_visitor(request, response):
+            patch_cache_control(response, public=True, max_age=max_age)
+            # A cache must not hand this copy to someone who has a session.
+            patch_vary_headers(response, ["Cookie"])
+        return response
+
+    @staticmethod
+    def _same_for_every_visitor(request, response):
+        return (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and response.get("Content-Type", "").startswith("text/html")
+            and not response.has_header("Cache-Control")
+            and not response.cookies
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith("/admin/")
+        )

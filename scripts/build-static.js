@@ -1,4 +1,4 @@
-// Copies the map libraries from node_modules into static/vendor/, where Django's staticfiles
+// Copies the map and chart libraries from node_modules into static/vendor/, where Django's staticfiles
 // (and whitenoise, with hashed names in production) serve them. The copies are committed, so
 // the site runs and deploys without Node; re-run `npm run build` (or `make static-vendor`)
 // after changing a version in package.json, and tests/home/test_static.py checks the
@@ -18,6 +18,11 @@ const copies = {
     "dist/MarkerCluster.Default.css",
     "MIT-LICENCE.txt",
   ],
+  // The insight charts (/insights/): Vega, Vega-Lite and vega-embed, and the world's outlines.
+  vega: ["build/vega.min.js", "LICENSE"],
+  "vega-lite": ["build/vega-lite.min.js", "build/vega-lite.min.js.map", "LICENSE"],
+  "vega-embed": ["build/vega-embed.min.js", "build/vega-embed.min.js.map", "LICENSE"],
+  "world-atlas": ["countries-110m.json", "LICENSE"],
 };
 
 for (const [name, files] of Object.entries(copies)) {
@@ -25,7 +30,7 @@ for (const [name, files] of Object.entries(copies)) {
   fs.rmSync(target, { recursive: true, force: true });
   for (const file of files) {
     const source = path.join(root, "node_modules", name, file);
-    const destination = path.join(target, file.replace(/^dist\//, ""));
+    const destination = path.join(target, file.replace(/^(dist|build)\//, ""));
     fs.mkdirSync(path.dirname(destination), { recursive: true });
     fs.cpSync(source, destination, { recursive: true });
   }

@@ -13,13 +13,14 @@
 # Downloads and the unpacked node are cached under $OPENSEARCH_HOME_BASE. After
 # the first run, `start` works without network access.
 #
-# Usage: scripts/opensearch.sh {install|start|stop|restart|status|selftest|logs}
+# Usage: scripts/opensearch.sh {install|start|stop|restart|status|selftest|logs|cluster ...}
 #   install   fetch + assemble (idempotent, no-op when cached)
 #   start     install if needed, start daemonized, wait for health, verify module
 #   stop      stop the node and wait for it to exit
 #   status    print pid + cluster health (exit 3 if not running)
 #   selftest  create/analyze/delete an index using edge_ngram + asciifolding
 #   logs      tail the node log
+#   cluster   a 3-node cluster on this machine: see scripts/opensearch-cluster.sh
 #
 # Env overrides: OPENSEARCH_VERSION, OPENSEARCH_HOME_BASE, OPENSEARCH_PORT,
 #   OPENSEARCH_HEAP (default 1g), OPENSEARCH_CLUSTER_NAME, OPENSEARCH_USER
@@ -143,14 +144,15 @@ EOF
 
 # --- runtime helpers ----------------------------------------------------------
 
-running_pid() { # prints the node's pid and returns 0 if it is alive
-  local pid=""
-  if [[ -s "$PID_FILE" ]]; then
-    pid="$(tr -dc '0-9' <"$PID_FILE")"
-    # Guard against a stale pid file / reused pid: must be *our* OpenSearch JVM.
+node_pid() { # node_pid CONFIG_DIR PID_FILE: prints the pid of the node run with that config dir
+  local conf="$1" pid_file="$2" pid=""
+  if [[ -s "$pid_file" ]]; then
+    pid="$(tr -dc '0-9' <"$pid_file")"
+    # Guard against a stale pid file / reused pid: must be *this* node's JVM (each node of a
+    # cluster shares the installation but has its own config dir).
     local cmdline
     cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)"
-    if [[ "$cmdline" != *"-Dopensearch.path.home=$DIST "* ]]; then
+    if [[ "$cmdline" != *"-Dopensearch.path.conf=$conf "* ]]; then
       pid=""
     fi
   fi
@@ -158,11 +160,15 @@ running_pid() { # prints the node's pid and returns 0 if it is alive
     # The JVM only writes the pid file part-way through startup; until then,
     # find it by its unique command line.
     local re
-    re="$(printf '%s' "-Dopensearch.path.home=$DIST -" | sed 's/[][\.*^$+?(){}|]/\\&/g')"
+    re="$(printf '%s' "-Dopensearch.path.conf=$conf -" | sed 's/[][\.*^$+?(){}|]/\\&/g')"
     pid="$(pgrep -f -- "$re" | head -n 1 || true)"
   fi
   [[ -n "$pid" ]] || return 1
   printf '%s\n' "$pid"
+}
+
+running_pid() { # prints the single node's pid and returns 0 if it is alive
+  node_pid "$DIST/config" "$PID_FILE"
 }
 
 http() { # curl wrapper: http METHOD PATH [JSON-BODY]
@@ -366,5 +372,6 @@ case "${1:-}" in
   status) cmd_status ;;
   selftest) cmd_selftest ;;
   logs) tail -n "${2:-100}" "$LOG_FILE" ;;
+  cluster) source "$SCRIPT_DIR/opensearch-cluster.sh"; cluster_main "${@:2}" ;;
   *) usage ;;
 esac

@@ -2,8 +2,9 @@
 
 Wagtail already tries to index every saved page at once, but when the engine is down it only
 logs the error and the change is lost. So each of these events also leaves a
-PendingIndexUpdate row (in the same transaction as the page change) and queues the
-`sync_search_index` task, which writes the engine and retries until it succeeds.
+PendingIndexUpdate row (in the same transaction as the page change) and, once that is committed,
+asks for the `sync_search_index` task, which writes the engine and retries until it succeeds
+(search/tasks.py: one queue, one waiting retry at most).
 The database search backend is transactional and needs none of this.
 """
 
@@ -26,7 +27,7 @@ def engine_backends():
 
 def queue_update(pages, action):
     from .models import PendingIndexUpdate
-    from .tasks import sync_search_index
+    from .tasks import request_sync
 
     if not engine_backends():
         return
@@ -34,7 +35,7 @@ def queue_update(pages, action):
         PendingIndexUpdate(page_id=page.pk, content_type_id=page.content_type_id, action=action)
         for page in pages
     )
-    transaction.on_commit(sync_search_index.enqueue, robust=True)
+    transaction.on_commit(request_sync, robust=True)
 
 
 def on_publish_or_unpublish(sender, instance, **kwargs):

@@ -7,6 +7,7 @@ import json
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.images.fields import WagtailImageField
 
@@ -283,6 +284,13 @@ class SurveyForm(HoneypotMixin, forms.Form):
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    consent_share_text = forms.BooleanField(
+        label=_(
+            "Researchers of other institutions may read what I wrote in my own words "
+            "(without my name) in the data the project shares with them."
+        ),
+        required=False,
     )
     consent_research = forms.BooleanField(
         label="I agree that my anonymous answers are used for research.",

@@ -207,6 +207,10 @@ class SurveyResponse(models.Model):
     barriers = models.JSONField(default=list)
     learning_levels = models.JSONField(default=list)
     comments = models.TextField(blank=True)
+    # Free text leaves the admin (in research data releases) only with this consent.
+    consent_share_text = models.BooleanField(
+        _("may share own words with researchers"), default=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

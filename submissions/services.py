@@ -153,4 +153,5 @@ def save_survey_response(data):
         barriers=data.get("barriers", []),
         learning_levels=data.get("learning_levels", []),
         comments=data.get("comments", ""),
+        consent_share_text=bool(data.get("consent_share_text")),
     )

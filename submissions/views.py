@@ -7,18 +7,20 @@ from django.urls import reverse
 from rest_framework import status as http
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
-from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
+
+from core.throttling import SubmissionRateThrottle
 
 from . import services
 from .forms import CaseSubmissionForm, SurveyForm, errors_as_json
 from .models import Submission, new_token
 
 
-class PublicSubmissionThrottle(SimpleRateThrottle):
+class PublicSubmissionThrottle(SubmissionRateThrottle):
     """At most 5 submissions an hour from one client (by IP address), counted in Django's
-    default cache, for the API and the HTML form alike. Production's cache is a database
-    table that every server process shares, so the limit holds across gunicorn workers."""
+    default cache, for the API and the HTML form alike. Production's cache (Redis, or a
+    database table) is shared by every server process, so the limit holds across gunicorn
+    workers; when it cannot be reached, submissions are refused until it is back."""
 
     rate = "5/hour"
     scope = "public-submissions"

@@ -11,11 +11,11 @@ module (or a new module listed in `MODULES`).
 
 from django.conf import settings
 
-from . import pages, platform, search, submissions, v3
+from . import insights, pages, platform, search, submissions, v3
 from .schema import STRING, obj
 from .storable import storable_description
 
-MODULES = (pages, platform, search, submissions)
+MODULES = (pages, platform, search, submissions, insights)
 __all__ = ["MODULES", "description", "paths", "read_paths", "v3"]
 
 
@@ -50,7 +50,17 @@ def description():
                 "schemas": {
                     "Error": obj({"message": STRING}),
                     "Throttled": obj({"detail": STRING}),
-                }
+                },
+                "securitySchemes": {
+                    "bearer": {
+                        "type": "http",
+                        "scheme": "bearer",
+                        "description": (
+                            "A Wagtail API token (admin → API tokens) of a user in the "
+                            "Researchers group."
+                        ),
+                    }
+                },
             },
             "externalDocs": {"description": "Wagtail API v3", "url": "/api/v3/docs/"},
         }

@@ -16,12 +16,14 @@ INSTALLED_APPS = [
     "search",
     "api",
     "submissions",
+    "insights",
     "wagtail.api.v2",
     "wagtail.api.v3",
     # django-ninja (Wagtail API v3's framework): listed so v3's docs page uses its bundled
     # Swagger UI files instead of a CDN.
     "ninja",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
@@ -55,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware, as whitenoise documents: static files skip the rest.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session middleware: it looks at the finished answer (PAGE_CACHE_MAX_AGE).
+    "core.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, as django-cors-headers documents.
     "corsheaders.middleware.CorsMiddleware",
@@ -146,6 +150,9 @@ CORS_URLS_REGEX = r"^/api/.*$"
 API_ANON_THROTTLE_RATE = env.get("API_ANON_THROTTLE_RATE", "300/minute")
 API_CACHE_TIMEOUT = int(env.get("API_CACHE_TIMEOUT", "600"))
 API_CACHE_MAX_AGE = int(env.get("API_CACHE_MAX_AGE", "60"))
+# Seconds a shared cache in front of the site (nginx, deploy/) may keep a page that anonymous
+# visitors read (core/middleware.py); 0 marks no page cacheable. Production: 60.
+PAGE_CACHE_MAX_AGE = int(env.get("PAGE_CACHE_MAX_AGE", "0"))
 
 # Bad input (a NUL character, JSON nested too deep, a damaged image, an API parameter that does
 # not fit the OpenAPI description) is answered with 400 naming it before any view runs

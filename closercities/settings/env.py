@@ -50,12 +50,20 @@ def search_backend():
     if name != "database":
         config.update(
             {
-                "URLS": [os.environ.get("SEARCH_URL", "http://127.0.0.1:9200")],
+                # Several nodes of one cluster: comma-separated; the client spreads requests
+                # over them and stops using a node that does not answer.
+                "URLS": get_list("SEARCH_URL", "http://127.0.0.1:9200"),
                 "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "closercities_"),
                 "TIMEOUT": 10,
                 "OPTIONS": {},
                 "INDEX_SETTINGS": {
-                    "settings": {"index": {"number_of_shards": 1, "number_of_replicas": 0}}
+                    "settings": {
+                        "index": {
+                            "number_of_shards": 1,
+                            # 1 on a cluster: each shard also lives on a second node.
+                            "number_of_replicas": int(os.environ.get("SEARCH_INDEX_REPLICAS", "0")),
+                        }
+                    }
                 },
             }
         )
@@ -77,3 +85,53 @@ def tasks(default="immediate"):
             f"TASKS_BACKEND={name!r} is not one of {', '.join(TASKS_BACKENDS)}"
         )
     return {"default": {"BACKEND": TASKS_BACKENDS[name]}}
+
+
+def cache(default_table="closercities_cache"):
+    """Django's cache for every server process: Redis at `REDIS_URL` (rate limits, cached
+    answers and the content version, shared by all gunicorn workers and hosts), or without it a
+    database table (`CACHE_TABLE`, made by `manage.py createcachetable`), which needs no other
+    service but costs database queries."""
+    url = os.environ.get("REDIS_URL")
+    if url:
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
+
+        timeout = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
+        return {
+            "default": {
+                # Django's RedisCache (redis-py, hiredis) that answers "miss" while Redis is
+                # down instead of failing the request (core/cache_backends.py).
+                "BACKEND": "core.cache_backends.ResilientRedisCache",
+                "LOCATION": url,
+                "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "closercities"),
+                "TIMEOUT": 600,
+                "OPTIONS": {
+                    "parser_class": "redis.connection._HiredisParser",
+                    # A dead Redis must cost a request milliseconds, not redis-py's 5 s.
+                    "socket_connect_timeout": timeout,
+                    "socket_timeout": timeout * 2,
+                    # One immediate retry on a fresh connection: a restarted Redis drops the
+                    # pool's idle connections, which is not an outage.
+                    "retry": Retry(NoBackoff(), 1),
+                    "health_check_interval": 30,
+                    # After a failure, leave Redis alone this long (no connection attempt per
+                    # cache call), then try again.
+                    "DOWN_SECONDS": float(os.environ.get("REDIS_DOWN_SECONDS", "2")),
+                },
+            }
+        }
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": os.environ.get("CACHE_TABLE", default_table),
+            "TIMEOUT": 600,
+            "OPTIONS": {
+                # Django's default keeps 300 entries: too few for the API's answers (one per
+                # URL) and the rate limits' counters (one per client and minute).
+                "MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "50000")),
+                # When full, drop a tenth (the oldest to expire first), not a third.
+                "CULL_FREQUENCY": 10,
+            },
+        }
+    }

@@ -1,7 +1,9 @@
+from email.utils import parseaddr
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .env import get, get_bool, get_list, tasks
+from .env import cache, get, get_bool, get_list, tasks
 
 DEBUG = False
 TASKS = tasks(default="database")
@@ -28,18 +30,79 @@ CSRF_COOKIE_SECURE = True
 
 # Static files: whitenoise serves them with content-hashed names (cacheable for ever) and
 # pre-compressed copies, written by `manage.py collectstatic`.
+STATIC_ROOT = get("STATIC_ROOT", STATIC_ROOT)  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# One cache for every server process. Rate limits (5 submissions an hour, the anonymous API
-# rate) and the API's answer cache must be counted and emptied once, not once per gunicorn
-# worker. The database cache needs no other service; `manage.py createcachetable` (run by
-# `make migrate`) creates its table.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": get("CACHE_TABLE", "closercities_cache"),
-    }
+# One cache for every server process and host: rate limits (5 submissions an hour, the
+# anonymous API rate), the API's cached answers and the content version are counted and emptied
+# once, not once per gunicorn worker. Redis when REDIS_URL is set (production); otherwise a
+# database table that needs no other service (`manage.py createcachetable`, run by
+# `make migrate`). See env.cache().
+CACHES = cache()
+# nginx (deploy/nginx/) keeps anonymous visitors' pages this long; publishing shows there
+# within a minute.
+PAGE_CACHE_MAX_AGE = int(get("PAGE_CACHE_MAX_AGE", "60"))
+
+# --- Logging, error reports and Sentry ---------------------------------------------------------
+# Every log record goes to stderr as one JSON object per line (core/logs.py), for the service
+# manager's journal or any log shipper: server errors (HTTP 500) with their traceback, the
+# background worker's retries and database outages, the search index's retries. Request errors
+# are also emailed to ADMINS ("Name <address>, …") when set, and everything at ERROR goes to
+# Sentry when SENTRY_DSN is set.
+ADMINS = [
+    (name or address, address)
+    for name, address in (parseaddr(admin) for admin in get_list("ADMINS"))
+]
+SERVER_EMAIL = get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
+LOG_LEVEL = get("LOG_LEVEL", "INFO").upper()
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "formatters": {"json": {"()": "core.logs.JsonFormatter"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "json",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
+    "loggers": {
+        # Replaces Django's default handlers (console only with DEBUG, mail_admins); its
+        # records reach stderr through the root logger.
+        "django": {"handlers": ["mail_admins"], "level": LOG_LEVEL, "propagate": True},
+        # 5xx only: every 404 from a crawler is not news (nginx's access log has them).
+        "django.request": {"level": "ERROR"},
+        # Forged Host headers are logged but never mailed: anyone can send them.
+        "django.security.DisallowedHost": {"handlers": ["stderr"], "propagate": False},
+        # The search engine clients log every request at INFO.
+        "opensearch": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},
+    },
 }
+
+SENTRY_DSN = get("SENTRY_DSN")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        environment=get("SENTRY_ENVIRONMENT", "production"),
+        release=get("SENTRY_RELEASE") or None,
+        traces_sample_rate=float(get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+        # Visitors' addresses, cookies and request bodies (a submission holds the submitter's
+        # email) never leave for Sentry.
+        send_default_pii=False,
+        max_request_body_size="never",
+    )

@@ -116,6 +116,26 @@ def test_real_responses_match_the_description(client, spec, content):
         ("/api/v2/search/", "/api/v2/search/"),
         ("/api/v2/search/", "/api/v2/search/?sdg=99"),
         ("/api/v2/search/suggest/", "/api/v2/search/suggest/?q=Comm"),
+        *(
+            ("/api/v2/insights/{name}/", f"/api/v2/insights/{name}/?region=002")
+            for name in (
+                "coverage",
+                "timeline",
+                "countries",
+                "maturity",
+                "sectors",
+                "flows",
+                "survey",
+            )
+        ),
+        ("/api/v2/insights/{name}/", "/api/v2/insights/coverage/?sdg=99"),
+        ("/api/v2/insights/{name}/", "/api/v2/insights/nonsense/"),
+        ("/api/v2/research/releases/", "/api/v2/research/releases/"),
+        ("/api/v2/research/releases/{version}/", "/api/v2/research/releases/1.0.0/"),
+        (
+            "/api/v2/research/releases/{version}/files/{name}",
+            "/api/v2/research/releases/1.0.0/files/cases.csv",
+        ),
     ]
     checked = set()
     for path, url in requests:

@@ -138,6 +138,8 @@ def _pages(content):
         # The submission engineer's form pages, published by their data migration.
         ("submit-a-case", "/submit-a-case/"),
         ("survey", "/tell-us-how-you-share/"),
+        # The research instrument's page, created by its data migration.
+        ("insights", "/insights/"),
         ("not-found", "/no-such-page/"),
     ]
 
@@ -145,6 +147,10 @@ def _pages(content):
 def _settle(page, name):
     if name == "map":
         page.locator("#map-status", has_text="cases on the map").wait_for()
+    if name == "insights":
+        page.wait_for_function(
+            "document.querySelectorAll('.chart-ready').length === document.querySelectorAll('.chart').length"
+        )
     page.wait_for_load_state("networkidle")
 
 

@@ -78,7 +78,7 @@ def test_update_index_rebuilds_from_the_database(search_index, case_factory):
 # --- The engine goes down and comes back -------------------------------------------------
 # A second node on its own port, so stopping it does not disturb the other tests.
 
-DOWN_PORT = os.environ.get("SEARCH_TEST_DOWN_PORT", "9209")
+DOWN_PORT = os.environ.get("SEARCH_TEST_DOWN_PORT", "9289")
 DOWN_BASE = REPO / ".opensearch" / "enginedown"
 
 
