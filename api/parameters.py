@@ -13,6 +13,7 @@ error inside Wagtail's views, and never an answer the OpenAPI description says c
 - both: a JSON body is an object.
 """
 
+import json
 import re
 from functools import lru_cache
 
@@ -80,8 +81,9 @@ def _fits(schema):
 
 @lru_cache(maxsize=1)
 def v2_operations():
-    """(path pattern, method, {parameter: (test, description)}) for each operation of the
-    v2 description, fixed paths before templated ones (/pages/find/ before /pages/{id}/)."""
+    """(path pattern, method, {parameter: (test, description)}, {body member: value it must
+    have}) for each operation of the v2 description, fixed paths before templated ones
+    (/pages/find/ before /pages/{id}/)."""
     from .openapi import paths
 
     operations = []
@@ -93,14 +95,21 @@ def v2_operations():
                 for parameter in operation.get("parameters", [])
                 if parameter["in"] == "query"
             }
-            operations.append(("{" in template, pattern, method.upper(), parameters))
+            body = operation.get("requestBody", {}).get("content", {}).get("application/json")
+            members = (body or {}).get("schema", {}).get("properties", {})
+            switches = {
+                name: schema
+                for name, schema in members.items()
+                if "const" in schema or schema.get("type") == "boolean"
+            }
+            operations.append(("{" in template, pattern, method.upper(), parameters, switches))
     operations.sort(key=lambda operation: operation[0])
     return [operation[1:] for operation in operations]
 
 
 def _check_v2(request):
     method = "GET" if request.method == "HEAD" else request.method
-    for pattern, operation_method, parameters in v2_operations():
+    for pattern, operation_method, parameters, switches in v2_operations():
         if operation_method == method and pattern.match(request.path):
             for name, (fits, description) in parameters.items():
                 for value in request.GET.getlist(name):
@@ -111,7 +120,27 @@ def _check_v2(request):
                             _("'%(value)s' does not fit: %(description)s")
                             % {"value": shown(value), "description": description},
                         )
+            _check_switches(getattr(request, "input_json", None), switches)
             return
+
+
+def _check_switches(document, switches):
+    """A consent or other yes/no member of a JSON body is `true` or `false` itself, as the
+    description says, not any value that Django's forms would read as true."""
+    if not isinstance(document, dict):
+        return
+    for name, schema in switches.items():
+        if name not in document:
+            continue
+        value = document[name]
+        if "const" in schema and (
+            type(value) is not type(schema["const"]) or value != schema["const"]
+        ):
+            raise BadInput(
+                name, _("must be %(value)s.") % {"value": json.dumps(schema["const"])}, "body"
+            )
+        if schema.get("type") == "boolean" and not isinstance(value, bool):
+            raise BadInput(name, _("must be true or false."), "body")
 
 
 # Copying or aliasing the root of the page tree without a destination: Wagtail looks for a

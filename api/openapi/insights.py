@@ -1,7 +1,7 @@
 """Research: the public insight figures, and the research data releases for affiliated
 researchers (bearer token of a user in the Researchers group)."""
 
-from .parameters import FILTERS
+from .parameters import FILTERS, YEAR_RANGE_NOTE
 from .schema import (
     CACHE_HEADERS,
     DATETIME,
@@ -185,7 +185,8 @@ def paths():
             "timeline: cases published per month and by start year; countries: cases per country; maturity: cases by status "
             "(and by self-assessment where cases carry it); sectors: actors by sector; flows: knowledge links by kind, channel "
             "and between regions (empty without the exchange app); survey: visitors' answers, every group under 5 hidden "
-            "(count null). Live, public cases only, counted as the pages API counts them.",
+            "(count null). Live, public cases only, counted as the pages API counts them. "
+            + YEAR_RANGE_NOTE,
             [figure_names, *INSIGHT_FILTERS],
             _insight_responses(),
             "research",

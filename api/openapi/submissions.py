@@ -109,6 +109,10 @@ SURVEY = obj(
         "barriers": choices([v for v, _ in Choices.BARRIERS]),
         "learning_levels": choices([v for v, _ in Choices.LEARNING_LEVELS]),
         "comments": text(5000),
+        "consent_share_text": {
+            "type": "boolean",
+            "description": "The free text may be shared with researchers in data releases.",
+        },
         "consent_research": {"const": True},
     },
     required=["sector", "learning_channels", "consent_research"],

@@ -115,3 +115,33 @@ def test_v3_values_outside_the_description_are_problems_naming_them(client, url,
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["detail"].startswith(f"{parameter}:")
+
+
+SURVEY = {"sector": "ngo", "learning_channels": ["networks"], "consent_research": True}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "member, value",
+    [("consent_research", [None, None]), ("consent_research", 1), ("consent_share_text", "yes")],
+)
+def test_a_yes_no_answer_must_be_true_or_false_itself(client, member, value):
+    response = client.post(
+        "/api/v2/submissions/survey/", {**SURVEY, member: value}, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == [member]
+    assert (
+        client.post(
+            "/api/v2/submissions/survey/", SURVEY, content_type="application/json"
+        ).status_code
+        == 201
+    )
+
+
+@pytest.mark.django_db
+def test_insights_refuse_a_year_range_that_ends_before_it_starts(client, v2):
+    assert "year_to" in v2["paths"]["/api/v2/insights/{name}/"]["get"]["description"]
+    response = client.get("/api/v2/insights/flows/", {"year_from": 2099, "year_to": 1900})
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("year_to:")
