@@ -10,7 +10,7 @@ from wagtail.api.v2.utils import BadRequestError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.caching import cached_read
+from core.caching import PROCESS_MEMORY, cached_read
 from core.throttling import AnonymousAPIThrottle
 
 from . import openapi, services
@@ -27,10 +27,16 @@ class ReadEndpoint(APIView):
     filename = None
 
     def get(self, request):
-        response = cached_read(request, lambda: self.build(request), self.content_type)
+        response = cached_read(
+            request, lambda: self.build(request), self.content_type, store=self.store(request)
+        )
         if self.filename:
             response["Content-Disposition"] = f'attachment; filename="{self.filename}"'
         return response
+
+    def store(self, request):
+        """Where the answer is cached: Django's shared cache unless a view says otherwise."""
+        return None
 
     def handle_exception(self, exc):
         if isinstance(exc, BadRequestError):
@@ -42,6 +48,11 @@ class MapView(ReadEndpoint):
     """GeoJSON FeatureCollection of published cases with coordinates."""
 
     content_type = "application/geo+json"
+
+    def store(self, request):
+        # The whole map is built once per content version in each process, and kept out of
+        # the shared cache; filtered maps are small and shared as usual.
+        return PROCESS_MEMORY if not request.GET else None
 
     def build(self, request):
         return services.map_features(request)
