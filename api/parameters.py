@@ -97,19 +97,14 @@ def v2_operations():
             }
             body = operation.get("requestBody", {}).get("content", {}).get("application/json")
             members = (body or {}).get("schema", {}).get("properties", {})
-            switches = {
-                name: schema
-                for name, schema in members.items()
-                if "const" in schema or schema.get("type") == "boolean"
-            }
-            operations.append(("{" in template, pattern, method.upper(), parameters, switches))
+            operations.append(("{" in template, pattern, method.upper(), parameters, members))
     operations.sort(key=lambda operation: operation[0])
     return [operation[1:] for operation in operations]
 
 
 def _check_v2(request):
     method = "GET" if request.method == "HEAD" else request.method
-    for pattern, operation_method, parameters, switches in v2_operations():
+    for pattern, operation_method, parameters, members in v2_operations():
         if operation_method == method and pattern.match(request.path):
             for name, (fits, description) in parameters.items():
                 for value in request.GET.getlist(name):
@@ -120,16 +115,34 @@ def _check_v2(request):
                             _("'%(value)s' does not fit: %(description)s")
                             % {"value": shown(value), "description": description},
                         )
-            _check_switches(getattr(request, "input_json", None), switches)
+            _check_members(getattr(request, "input_json", None), members)
             return
 
 
-def _check_switches(document, switches):
-    """A consent or other yes/no member of a JSON body is `true` or `false` itself, as the
-    description says, not any value that Django's forms would read as true."""
+JSON_TYPES = {
+    "string": (str,),
+    "boolean": (bool,),
+    "integer": (int,),
+    "number": (int, float),
+    "array": (list,),
+    "object": (dict,),
+    "null": (type(None),),
+}
+
+
+def _json_type_fits(value, types):
+    if isinstance(value, bool) and "boolean" not in types:
+        return False  # JSON's true is not the number 1
+    return any(isinstance(value, JSON_TYPES[name]) for name in types if name in JSON_TYPES)
+
+
+def _check_members(document, members):
+    """Each member of a JSON body has the JSON type its schema in the description gives (a
+    consent is `true` itself, a comment is text), not any value that Django's forms would
+    turn into one: `[null, null]` read as consent, `{}` stored as the text "{}"."""
     if not isinstance(document, dict):
         return
-    for name, schema in switches.items():
+    for name, schema in members.items():
         if name not in document:
             continue
         value = document[name]
@@ -139,8 +152,14 @@ def _check_switches(document, switches):
             raise BadInput(
                 name, _("must be %(value)s.") % {"value": json.dumps(schema["const"])}, "body"
             )
-        if schema.get("type") == "boolean" and not isinstance(value, bool):
-            raise BadInput(name, _("must be true or false."), "body")
+        types = schema.get("type")
+        types = [types] if isinstance(types, str) else types or []
+        if not types and "anyOf" in schema:
+            types = [branch.get("type") for branch in schema["anyOf"]]
+        if types and None not in types and not _json_type_fits(value, types):
+            raise BadInput(
+                name, _("must be of type %(type)s.") % {"type": " or ".join(types)}, "body"
+            )
 
 
 # Copying or aliasing the root of the page tree without a destination: Wagtail looks for a

@@ -69,7 +69,7 @@ fuzz() {
   if ! (cd "$WORK" && "$ST" --config-file "$ROOT/scripts/fuzz/$config" run \
       "http://127.0.0.1:$PORT$schema" --url "http://127.0.0.1:$PORT" --wait-for-schema 30 \
       --checks all --mode all --phases examples,coverage,fuzzing,stateful \
-      --max-examples "$EXAMPLES" --seed "$SEED" --workers 1 --generation-database none \
+      --max-examples "$EXAMPLES" --seed "$SEED" --workers 1 --generation-database none --suppress-health-check=too_slow \
       --no-color --output-truncate false "$@") >"$WORK/$name.log" 2>&1; then
     cat "$WORK/$name.log"
     echo "--- gunicorn log"; tail -50 "$WORK/gunicorn.log"

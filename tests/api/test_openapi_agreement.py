@@ -123,9 +123,15 @@ SURVEY = {"sector": "ngo", "learning_channels": ["networks"], "consent_research"
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "member, value",
-    [("consent_research", [None, None]), ("consent_research", 1), ("consent_share_text", "yes")],
+    [
+        ("consent_research", [None, None]),
+        ("consent_research", 1),
+        ("consent_share_text", "yes"),
+        ("comments", {}),
+        ("learning_channels", "networks"),
+    ],
 )
-def test_a_yes_no_answer_must_be_true_or_false_itself(client, member, value):
+def test_a_json_member_must_have_the_type_the_description_gives(client, member, value):
     response = client.post(
         "/api/v2/submissions/survey/", {**SURVEY, member: value}, content_type="application/json"
     )
