@@ -31,7 +31,13 @@ def choice(values, **extra):
 
 
 def choices(values, min_items=0):
-    return {"type": "array", "items": choice(values), "minItems": min_items, "uniqueItems": True}
+    # No uniqueItems: the form takes a repeated choice, counted once.
+    return {
+        "type": "array",
+        "items": choice(values),
+        "minItems": min_items,
+        "description": "A repeated value counts once.",
+    }
 
 
 COUNTRY = choice(sorted(countries.countries), description="ISO 3166-1 alpha-2 country code.")
