@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from core.caching import PROCESS_MEMORY, cached_read
 from core.throttling import AnonymousAPIThrottle
+from exchange import exports, filters, snapshot
 
 from . import openapi, services
 
@@ -80,6 +81,40 @@ class CasesJSONView(ReadEndpoint):
 
     def build(self, request):
         return services.cases_json()
+
+
+def _network_filters(request):
+    try:
+        return filters.from_querydict(request.GET)
+    except filters.InvalidFilter as error:
+        raise BadRequestError(str(error)) from None
+
+
+class NetworkView(ReadEndpoint):
+    """The knowledge network: nodes, edges and metrics (exchange/snapshot.py)."""
+
+    def build(self, request):
+        return snapshot.network(_network_filters(request))
+
+
+class NetworkGraphMLView(ReadEndpoint):
+    """The same network as GraphML, for networkx, Gephi and Cytoscape desktop."""
+
+    content_type = "application/graphml+xml; charset=utf-8"
+    filename = "closercities-network.graphml"
+
+    def build(self, request):
+        return exports.graphml(snapshot.build(_network_filters(request)))
+
+
+class LinksCSVView(ReadEndpoint):
+    """Every public knowledge-transfer link (and approved adoption) as CSV."""
+
+    content_type = "text/csv; charset=utf-8"
+    filename = "closercities-links.csv"
+
+    def build(self, request):
+        return exports.links_csv()
 
 
 class SchemaView(ReadEndpoint):

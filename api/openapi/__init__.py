@@ -11,11 +11,11 @@ module (or a new module listed in `MODULES`).
 
 from django.conf import settings
 
-from . import insights, pages, platform, search, submissions, v3
+from . import exchange, insights, pages, platform, search, submissions, v3
 from .schema import STRING, obj
 from .storable import storable_description
 
-MODULES = (pages, platform, search, submissions, insights)
+MODULES = (pages, platform, search, submissions, insights, exchange)
 __all__ = ["MODULES", "description", "paths", "read_paths", "v3"]
 
 
