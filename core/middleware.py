@@ -142,6 +142,9 @@ class InputGuardMiddleware:
         if kind == "errors":
             field = error.parameter.split(".")[0].split("[")[0]
             message = error.message if field == error.parameter else text
+            if field == "body":
+                # The whole body: where Django REST framework's forms say it.
+                field, message = "non_field_errors", text
             return JsonResponse({"errors": {field: [message]}}, status=400)
         if kind == "problem":
             location = [error.location]

@@ -160,7 +160,12 @@ PAGE_CACHE_MAX_AGE = int(env.get("PAGE_CACHE_MAX_AGE", "0"))
 # Bad input (a NUL character, JSON nested too deep, a damaged image, an API parameter that does
 # not fit the OpenAPI description) is answered with 400 naming it before any view runs
 # (core/middleware.py), in the form each part of the site's clients read, by path prefix.
-INPUT_GUARD_ANSWERS = {"/api/v2/submissions/": "errors", "/api/v3/": "problem", "/api/": "message"}
+INPUT_GUARD_ANSWERS = {
+    "/api/v2/submissions/": "errors",
+    "/api/v2/exchange/": "errors",
+    "/api/v3/": "problem",
+    "/api/": "message",
+}
 INPUT_GUARD_CHECKS = ["api.parameters.check_request"]
 
 # Background work (search indexing, mail). "immediate" runs tasks in the request; "database"
