@@ -8,7 +8,7 @@ from wagtail.admin import messages
 
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from core.modeladmin import ReadOnlyPermissionHelper
+from core.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView
 
 from . import admin_views
 from .admin_views import SubmissionInspectView
@@ -21,6 +21,7 @@ class SubmissionAdmin(ModelAdmin):
     menu_label = _("Submission inbox")
     menu_icon = "mail"
     permission_helper_class = ReadOnlyPermissionHelper
+    index_view_class = SafeExportIndexView
     inspect_view_enabled = True
     inspect_view_class = SubmissionInspectView
     list_display = (
@@ -66,6 +67,7 @@ class SurveyResponseAdmin(ModelAdmin):
     menu_label = _("Survey responses")
     menu_icon = "list-ul"
     permission_helper_class = ReadOnlyPermissionHelper
+    index_view_class = SafeExportIndexView
     inspect_view_enabled = True
     list_display = ("created_at", "sector", "country")
     list_filter = ("sector", "created_at")

@@ -1,10 +1,10 @@
 """Faceted search, title suggestions and result clicks."""
 
+from .parameters import FREE_TEXT, SEARCH_PARAMETERS, YEAR_RANGE_NOTE
 from .schema import (
     COUNTRY,
     INTEGER,
     SDG,
-    SEARCH_PARAMETERS,
     STRING,
     THROTTLED,
     TOPIC,
@@ -38,6 +38,11 @@ SEARCH_RESULT = obj(
         "country": nullable(COUNTRY),
         "city": nullable(STRING),
         "start_year": nullable(INTEGER),
+        # Science articles: when and by whom; cases: their main picture, card-sized.
+        "publication_date": nullable(STRING),
+        "article_type": nullable(STRING),
+        "authors": array(STRING),
+        "image": nullable(obj({"url": STRING, "width": INTEGER, "height": INTEGER, "alt": STRING})),
     }
 )
 SEARCH = obj(
@@ -49,11 +54,21 @@ SEARCH = obj(
         "facets": obj(
             {
                 name: array(FACET_VALUE)
-                for name in ("sdg", "topic", "country", "region", "type", "status", "year")
+                for name in (
+                    "sdg",
+                    "topic",
+                    "country",
+                    "region",
+                    "type",
+                    "status",
+                    "year",
+                    "article_type",
+                )
             }
         ),
     }
 )
+PAGE_ID = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
 SEARCH_ERROR = json_body(
     obj({"message": STRING}), "A parameter is wrong; the message starts with its name."
 )
@@ -63,7 +78,8 @@ def paths():
     return {
         "/api/v2/search/": operation(
             "Faceted search",
-            "Text and filters → results, total and disjunctive facet counts. Values in facets are what the filters accept.",
+            "Text and filters → results, total and disjunctive facet counts. Values in facets "
+            "are what the filters accept. " + YEAR_RANGE_NOTE,
             SEARCH_PARAMETERS,
             {"200": json_body(SEARCH), "400": SEARCH_ERROR, "429": THROTTLED},
             "search",
@@ -72,7 +88,13 @@ def paths():
         "/api/v2/search/suggest/": operation(
             "Title suggestions",
             "Up to 10 titles that start like `q`.",
-            [query("q", "The start of a title.")],
+            [
+                query(
+                    "q",
+                    "The start of a title.",
+                    FREE_TEXT,
+                )
+            ],
             {
                 "200": json_body(
                     obj(
@@ -103,9 +125,14 @@ def paths():
                         "application/json": {
                             "schema": obj(
                                 {
-                                    "page_id": INTEGER,
-                                    "position": INTEGER,
-                                    "search_id": nullable(INTEGER),
+                                    "page_id": PAGE_ID,
+                                    "position": {
+                                        **PAGE_ID,
+                                        "description": "1 for the first result of the first page.",
+                                    },
+                                    "search_id": nullable(
+                                        {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}
+                                    ),
                                 },
                                 required=["page_id", "position"],
                             )

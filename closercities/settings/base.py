@@ -3,6 +3,7 @@
 import os
 
 from . import env
+from .csp import site_policy
 
 BASE_DIR = env.BASE_DIR
 PROJECT_DIR = os.path.join(BASE_DIR, "closercities")
@@ -28,6 +29,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -45,6 +47,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "rest_framework",
     "corsheaders",
+    "csp",
     "drf_spectacular_sidecar",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -52,17 +55,23 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware, as whitenoise documents: static files skip the rest.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Sends the Content-Security-Policy when CONTENT_SECURITY_POLICY is set (production.py);
+    # django-csp's middleware with an exception for Wagtail's admin (see its docstring).
+    "home.middleware.SiteCSPMiddleware",
     # Outside the session middleware: it looks at the finished answer (PAGE_CACHE_MAX_AGE).
     "core.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, as django-cors-headers documents.
     "corsheaders.middleware.CorsMiddleware",
+    # Before anything reads the request's data: bad input answers 400 naming it (core/).
+    "core.middleware.InputGuardMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -71,6 +80,9 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # One review action at a time per page, so moderation never records what did not happen.
     "submissions.moderation.OneReviewActionAtATimeMiddleware",
+    # With DEBUG on: the site's own 404 page rather than Django's technical one (see
+    # DEBUG_TECHNICAL_404 in dev.py).
+    "home.middleware.SiteNotFoundMiddleware",
     # A search engine that is down answers 503 with a message, never a server error.
     "search.middleware.SearchUnavailableMiddleware",
 ]
@@ -132,6 +144,9 @@ EMAIL_USE_TLS = env.get_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = int(env.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Closer Cities <noreply@closercities.org>")
 
+# The editors' address, shown as a mailto: link in the footer and on the Contact page.
+CONTACT_EMAIL = env.get("CONTACT_EMAIL", "editors@closercities.org")
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Closer Cities"
 # The address the site is served on, for links in emails (the platform's and Wagtail's).
@@ -171,6 +186,17 @@ API_CACHE_MAX_AGE = int(env.get("API_CACHE_MAX_AGE", "60"))
 # visitors read (core/middleware.py); 0 marks no page cacheable. Production: 60.
 PAGE_CACHE_MAX_AGE = int(env.get("PAGE_CACHE_MAX_AGE", "0"))
 
+# Bad input (a NUL character, JSON nested too deep, a damaged image, an API parameter that does
+# not fit the OpenAPI description) is answered with 400 naming it before any view runs
+# (core/middleware.py), in the form each part of the site's clients read, by path prefix.
+INPUT_GUARD_ANSWERS = {
+    "/api/v2/submissions/": "errors",
+    "/api/v2/exchange/": "errors",
+    "/api/v3/": "problem",
+    "/api/": "message",
+}
+INPUT_GUARD_CHECKS = ["api.parameters.check_request"]
+
 # Background work (search indexing, mail). "immediate" runs tasks in the request; "database"
 # queues them for `manage.py db_worker`, so a failing mail server or search engine never
 # loses the work: it waits in the queue and is retried.
@@ -183,3 +209,7 @@ MAP_TILE_ATTRIBUTION = env.get(
     "MAP_TILE_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 )
+
+# The Content-Security-Policy production sends (closercities/settings/csp.py): scripts only
+# from this site, never inline; images also from the map's tile server.
+SITE_CONTENT_SECURITY_POLICY = site_policy(MAP_TILE_URL)

@@ -146,7 +146,9 @@ def test_the_form_picks_a_case_by_title_without_javascript(client, case_factory)
     assert f'name="learned_from-0-choice" value="{one.pk}"' in html
     assert 'value="cycle lanes"' in html  # what was typed is kept
     second = client.post("/submit-a-case/", {**form, "learned_from-0-choice": str(one.pk)})
-    assert second.status_code == 200, second.content.decode()[:2000]
+    # Sent: the browser is sent on to the thank-you page (a reload never re-sends).
+    assert second.status_code == 302, second.content.decode()[:2000]
+    assert second["Location"].startswith("/submit-a-case/thanks/")
     assert KnowledgeLink.objects.get().source_case_id == one.pk
     # An exact title needs no second step.
     client.post("/submit-a-case/", {**form, "learned_from-0-case": one.title.upper()})

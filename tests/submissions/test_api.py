@@ -167,8 +167,10 @@ def test_a_body_that_is_not_an_object_gets_400(client):
     for body in ("{not json", '{"title": Infinity}', '{"latitude": NaN}'):
         response = client.post(CASES_API, body, content_type="application/json")
         assert response.status_code == 400
+        # Broken JSON: the input guard (core/middleware.py) answers before the view, in the
+        # submissions' errors format; JSON's missing Infinity/NaN: the view itself.
         [message] = response.json()["errors"]["non_field_errors"]
-        assert message.startswith("The body is not valid JSON")
+        assert "not valid JSON" in message
 
 
 def _big_png(path):

@@ -8,10 +8,10 @@ from tqdm import tqdm
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, ArticleTopic, Researcher
 from cases.models import CaseActor, CaseIndexPage, CasePage, CaseTopic
 from exchange import demo as exchange_demo
-from home import demo
+from home import demo, site_content
 from home.bulk import add_live_children
 from home.demo_images import illustrate
-from home.models import HomePage, StandardPage
+from home.models import HomePage
 from search.indexing import index_missing
 from taxonomy.models import SDG, Topic
 
@@ -63,12 +63,7 @@ class Command(BaseCommand):
         return tqdm(total=total, desc=desc, unit="page", disable=not total, file=self.stderr._out)
 
     def seed_standard_pages(self, home):
-        existing = set(StandardPage.objects.child_of(home).values_list("title", flat=True))
-        for title, text in demo.STANDARD_PAGES:
-            if title not in existing:
-                page = StandardPage(title=title, intro=f"<p>{text}</p>", show_in_menus=True)
-                home.add_child(instance=page)
-                page.save_revision().publish()
+        site_content.ensure_pages(home)
 
     def seed_spotlight(self, home):
         """The home page's "In the spotlight" block shows a goal (the README's screenshot shows
