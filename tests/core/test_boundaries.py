@@ -7,7 +7,18 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["core", "home", "taxonomy", "cases", "articles", "search", "api", "submissions", "insights"]
+APPS = [
+    "core",
+    "home",
+    "taxonomy",
+    "cases",
+    "articles",
+    "search",
+    "meaning",
+    "api",
+    "submissions",
+    "insights",
+]
 
 
 def imported_apps(app):
@@ -40,7 +51,7 @@ def test_no_app_imports_the_project_package(app):
 
 
 @pytest.mark.parametrize(
-    "app", ["core", "home", "taxonomy", "cases", "articles", "submissions", "insights"]
+    "app", ["core", "home", "taxonomy", "cases", "articles", "meaning", "submissions", "insights"]
 )
 def test_domain_apps_do_not_import_the_api_app(app):
     assert "api" not in imported_apps(app)
