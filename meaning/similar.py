@@ -37,7 +37,7 @@ MEANING_WEIGHT = 0.6
 
 def description_threshold():
     """Cosine similarity from which two texts count as "similar description"."""
-    return getattr(settings, "MEANING_SIMILAR_DESCRIPTION", 0.86)
+    return getattr(settings, "MEANING_SIMILAR_DESCRIPTION", 0.84)
 
 
 def meaning_floor():

