@@ -28,8 +28,9 @@ migrate: install ## Apply database migrations (and create the cache table produc
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
 
-seed: migrate ## Seed demo content (DEMO_CASES, DEMO_ARTICLES)
-	$(MANAGE) seed_demo --cases $(DEMO_CASES) --articles $(DEMO_ARTICLES) --seed 1
+seed: migrate ## Seed demo content (DEMO_CASES, DEMO_ARTICLES, with cases in fr/es/pt) and embed it
+	$(MANAGE) seed_demo --cases $(DEMO_CASES) --articles $(DEMO_ARTICLES) --seed 1 --languages
+	$(MANAGE) embed_pages
 
 run: seed ## Install, migrate, seed and serve the site on http://127.0.0.1:8000/
 	$(MANAGE) setup_dev_site --host $(HOST) --port $(PORT)

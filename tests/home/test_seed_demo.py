@@ -115,3 +115,15 @@ def test_seeded_cases_are_found_by_search():
     title = CasePage.objects.first().title
     results = CasePage.objects.live().search(title.split(" in ")[-1])
     assert title in [page.title for page in results]
+
+
+@pytest.mark.django_db
+def test_languages_adds_cases_in_french_spanish_and_portuguese():
+    _seed(cases=2, articles=0, seed=1, languages=True)
+    titles = set(CasePage.objects.values_list("title", flat=True))
+    assert "Coopérative solaire citoyenne à Lyon" in titles
+    assert "Red de carriles bici protegidos en Sevilla" in titles
+    assert "Programa Housing First em Lisboa" in titles
+    assert len(titles) == 22
+    _seed(cases=2, articles=0, seed=1, languages=True)
+    assert CasePage.objects.count() == 22

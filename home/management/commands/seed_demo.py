@@ -11,7 +11,7 @@ from tqdm import tqdm
 
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, ArticleTopic, Researcher
 from cases.models import CaseActor, CaseIndexPage, CasePage, CaseTopic
-from home import demo
+from home import demo, demo_languages
 from home.bulk import add_live_children
 from home.models import StandardPage
 from taxonomy.models import Topic
@@ -31,8 +31,13 @@ class Command(BaseCommand):
         parser.add_argument("--researchers", type=int, default=24)
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--no-index", action="store_true", help="Skip search indexing.")
+        parser.add_argument(
+            "--languages",
+            action="store_true",
+            help="Also add the demo cases written in French, Spanish and Portuguese.",
+        )
 
-    def handle(self, *args, cases, articles, researchers, seed, no_index, **options):
+    def handle(self, *args, cases, articles, researchers, seed, no_index, languages, **options):
         if min(cases, articles, researchers) < 0 or (articles and not researchers):
             raise CommandError("Counts must be zero or more, and articles need researchers.")
         case_index = CaseIndexPage.objects.first()
@@ -42,7 +47,7 @@ class Command(BaseCommand):
         self.topics = {t.name: t.pk for t in Topic.objects.all()}
 
         self.seed_standard_pages(case_index.get_parent().specific)
-        new_cases = self.seed_cases(case_index, cases, seed)
+        new_cases = self.seed_cases(case_index, cases, seed, languages)
         new_articles = self.seed_articles(article_index, articles, researchers, cases, seed)
         if not no_index:
             self.index(CasePage, new_cases)
@@ -63,7 +68,7 @@ class Command(BaseCommand):
                 home.add_child(instance=page)
                 page.save_revision().publish()
 
-    def seed_cases(self, index, count, seed):
+    def seed_cases(self, index, count, seed, languages=False):
         existing = set(CasePage.objects.child_of(index).values_list("slug", flat=True))
         wanted = list(range(1, count + 1))
         created = []
@@ -74,6 +79,10 @@ class Command(BaseCommand):
                 data = [item for item in data if item["slug"] not in existing]
                 if data:
                     created.extend(self.create_cases(index, data, seed))
+        # A few cases in French, Spanish and Portuguese, so meaning can cross languages.
+        data = [item for item in demo_languages.all_case_data(seed) if item["slug"] not in existing]
+        if languages and data:
+            created.extend(self.create_cases(index, data, seed))
         return created
 
     @transaction.atomic
