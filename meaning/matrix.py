@@ -42,14 +42,13 @@ class Matrix:
             return []
         scores = self.vectors @ np.asarray(vector, dtype=np.float32)
         if model is not None:
-            kind = ContentType.objects.get_for_model(model).pk
-            scores = np.where(self.kinds == kind, scores, -np.inf)
+            scores[self.kinds != ContentType.objects.get_for_model(model).pk] = -np.inf
         for page_id in exclude:
             position = self.positions.get(page_id)
             if position is not None:
                 scores[position] = -np.inf
         if min_score is not None:
-            scores = np.where(scores >= min_score, scores, -np.inf)
+            scores[scores < min_score] = -np.inf
         count = min(limit, len(scores))
         top = np.argpartition(-scores, count - 1)[:count]
         top = top[np.argsort(-scores[top], kind="stable")]
