@@ -102,14 +102,10 @@ bench-deploy: install postgres-start ## Cached reads through nginx (deploy/) + g
 bench-load: install postgres-start ## 200 visitors for 60 s on a mix (locust): nginx + gunicorn, then gunicorn alone
 	scripts/bench_load.sh
 
-bench-pages: install ## Server time and SQL queries of the home page and case index with 10,000 cases
-	rm -f /tmp/closercities-bench-pages.sqlite3
-	DATABASE_URL=sqlite:////tmp/closercities-bench-pages.sqlite3 $(MANAGE) migrate --noinput -v0
-	DATABASE_URL=sqlite:////tmp/closercities-bench-pages.sqlite3 $(MANAGE) seed_demo --cases 10000 --articles 200 --seed 1
-	DJANGO_SETTINGS_MODULE=closercities.settings.test DATABASE_URL=sqlite:////tmp/closercities-bench-pages.sqlite3 \
-		$(BIN)/python -W ignore manage.py bench_pages --requests 50
+bench-pages: install postgres-start ## Case index, map, stats and home page before/after, 10,000 cases, SQLite and PostgreSQL
+	scripts/bench-pages.sh
 
-bench-search: install postgres-start opensearch-start ## Search latency at 10,000 and 100,000 cases (PostgreSQL, OpenSearch)
+bench-search: install postgres-start opensearch-start ## Search before/after at 10,000 and 100,000 cases (SQLite, PostgreSQL, OpenSearch)
 	scripts/bench-search.sh
 
 # Meaning: a scratch SQLite database with the demo (and its cases in French, Spanish and

@@ -7,18 +7,14 @@ themselves, so "only live, public content" is decided here once.
 import csv
 import io
 
-from django.db.models import Count, Max
-
 from wagtail.models import Site
-
-from django_countries import countries
 
 from articles.models import ArticlePage
 from cases.models import CasePage, CaseTopic
 from taxonomy import regions
-from taxonomy.models import SDG
 
-from . import filters
+from . import filters, geojson
+from .stats import statistics  # noqa: F401 (the stats endpoint's service)
 
 
 def public_cases():
@@ -96,7 +92,8 @@ def parse_bbox(request):
 
 
 def map_features(request):
-    """A GeoJSON FeatureCollection of the public cases with coordinates that match the filters."""
+    """The GeoJSON FeatureCollection (as text) of the public cases with coordinates that
+    match the filters, written by the database (see `geojson`)."""
     bbox = parse_bbox(request)
     cases = filtered_cases(request).filter(latitude__isnull=False, longitude__isnull=False)
     if bbox:
@@ -106,90 +103,10 @@ def map_features(request):
             cases = cases.filter(longitude__gte=min_lon, longitude__lte=max_lon)
         else:
             cases = cases.exclude(longitude__gt=max_lon, longitude__lt=min_lon)
-    sdgs, topics, url = _sdgs_by_case(cases), _topics_by_case(cases), PageURLs()
-    rows = cases.order_by("pk").values_list(
-        "pk", "title", "url_path", "city", "country", "latitude", "longitude"
-    )
-    features = [
-        {
-            "type": "Feature",
-            "id": pk,
-            "geometry": {"type": "Point", "coordinates": [longitude, latitude]},
-            "properties": {
-                "id": pk,
-                "title": title,
-                "url": url(url_path),
-                "city": city,
-                "country": country,
-                "sdgs": sdgs.get(pk, []),
-                "topics": topics.get(pk, []),
-            },
-        }
-        for pk, title, url_path, city, country, latitude, longitude in rows
-    ]
-    return {"type": "FeatureCollection", "features": features}
+    return geojson.feature_collection(cases)
 
 
 # Statistics -----------------------------------------------------------------------------------
-
-
-def statistics():
-    """The live figures of the platform: counts of cases and articles, countries, the last
-    publication, and cases per SDG, topic, country and region."""
-    cases, articles = public_cases(), public_articles()
-    latest = [qs.aggregate(latest=Max("last_published_at"))["latest"] for qs in (cases, articles)]
-    latest = [moment for moment in latest if moment]
-    per_sdg = dict(
-        CasePage.sdgs.through.objects.filter(casepage__in=cases.values("pk"))
-        .values("sdg_id")
-        .annotate(count=Count("id"))
-        .values_list("sdg_id", "count")
-    )
-    by_topic = (
-        CaseTopic.objects.filter(content_object__in=cases.values("pk"))
-        .values("tag__slug", "tag__name")
-        .annotate(count=Count("id"))
-        .order_by("-count", "tag__name")
-    )
-    by_country = cases.values("country").annotate(count=Count("pk")).order_by("-count", "country")
-    by_region = (
-        cases.exclude(region="").values("region").annotate(count=Count("pk")).order_by("region")
-    )
-    return {
-        "cases": cases.count(),
-        "articles": articles.count(),
-        "countries": by_country.count(),
-        "last_updated": max(latest).isoformat() if latest else None,
-        "by_sdg": [
-            {
-                "sdg": sdg.number,
-                "title": sdg.title,
-                "colour": sdg.colour,
-                "count": per_sdg.get(sdg.number, 0),
-            }
-            for sdg in SDG.objects.order_by("number")
-        ],
-        "by_topic": [
-            {"topic": row["tag__slug"], "name": row["tag__name"], "count": row["count"]}
-            for row in by_topic
-        ],
-        "by_country": [
-            {
-                "country": row["country"],
-                "name": countries.name(row["country"]),
-                "count": row["count"],
-            }
-            for row in by_country
-        ],
-        "by_region": [
-            {
-                "region": row["region"],
-                "name": regions.region_name(row["region"]),
-                "count": row["count"],
-            }
-            for row in by_region
-        ],
-    }
 
 
 # Open data ------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cases.models import CasePage
-from core.caching import cached_read
+from core.caching import PROCESS_MEMORY, cached_read
 from core.throttling import AnonymousAPIThrottle
 from meaning import similar
 
@@ -29,10 +29,16 @@ class ReadEndpoint(APIView):
     filename = None
 
     def get(self, request):
-        response = cached_read(request, lambda: self.build(request), self.content_type)
+        response = cached_read(
+            request, lambda: self.build(request), self.content_type, store=self.store(request)
+        )
         if self.filename:
             response["Content-Disposition"] = f'attachment; filename="{self.filename}"'
         return response
+
+    def store(self, request):
+        """Where the answer is cached: Django's shared cache unless a view says otherwise."""
+        return None
 
     def handle_exception(self, exc):
         if isinstance(exc, BadRequestError):
@@ -46,6 +52,11 @@ class MapView(ReadEndpoint):
     """GeoJSON FeatureCollection of published cases with coordinates."""
 
     content_type = "application/geo+json"
+
+    def store(self, request):
+        # The whole map is built once per content version in each process, and kept out of
+        # the shared cache; filtered maps are small and shared as usual.
+        return PROCESS_MEMORY if not request.GET else None
 
     def build(self, request):
         return services.map_features(request)

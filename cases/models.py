@@ -71,15 +71,14 @@ class CaseIndexPage(Page):
 
     def serve(self, request, *args, **kwargs):
         """Published cases through the search service: facet filters, counts and pagination.
-        A bad filter in the address is the visitor's mistake: 400 with the message."""
+        A bad filter in the address is the visitor's mistake: 400 with the message; text to
+        search while the search engine is down: 503 with a message."""
         request.is_preview = False
         listing = page_listing(request, "case")
         context = {**self.get_context(request, *args, **kwargs), **listing}
+        status = 503 if "unavailable" in listing else 400 if "error" in listing else 200
         return TemplateResponse(
-            request,
-            self.get_template(request, *args, **kwargs),
-            context,
-            status=400 if "error" in listing else 200,
+            request, self.get_template(request, *args, **kwargs), context, status=status
         )
 
 

@@ -13,6 +13,7 @@ import json
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -25,26 +26,33 @@ from .models import ContentVersion
 
 JSON = "application/json"
 
+# Answers too large for the shared cache (the whole map: 3.3 MB at 10,000 cases) are kept in
+# each server process's own memory instead, with the content version they were built from like
+# every answer: served without a transfer from the cache, and still there when the shared
+# cache is down. Two entries at most.
+PROCESS_MEMORY = LocMemCache("closercities-process-memory", {"MAX_ENTRIES": 2})
+
 
 def render_json(data):
     """JSON as DRF renders it (dates, decimals, lazy strings), compact and in UTF-8."""
     return json.dumps(data, cls=JSONEncoder, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def cached_read(request, build, content_type=JSON, variant=""):
+def cached_read(request, build, content_type=JSON, variant="", store=None):
     """Answer a read from the cache or by rendering `build()`, with validators and 304s.
 
     `build()` gives the data (JSON-serialisable, or text for other content types); it may
     raise BadRequestError, which is never cached. With API_CACHE_TIMEOUT=0 nothing is cached
     (and nothing is written to the cache). `variant` is for answers that also depend on
     something besides public content (e.g. visitors' survey answers): a different variant is a
-    different cache entry and ETag, and no Last-Modified is sent.
+    different cache entry and ETag, and no Last-Modified is sent. `store` keeps the answer
+    somewhere other than the shared cache (PROCESS_MEMORY).
     """
     digest = _digest(request, variant)
     key = f"closercities-api:{digest}"
     timeout = settings.API_CACHE_TIMEOUT
     (version, changed_at), found = ContentVersion.current_with(
-        *([key] if timeout else []),
+        *([key] if timeout and store is None else []),
         # Read by the rate limit in its round trip, when there is one (core/throttling.py); it
         # does not know a variant's key, so an answer with a variant reads its own.
         already_read=None if variant else getattr(request, "closercities_cache_read", None),
@@ -54,12 +62,13 @@ def cached_read(request, build, content_type=JSON, variant=""):
     last_modified = None if variant else int(changed_at.timestamp())
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
-        cached_version, body = found.get(key) or (None, None)
+        kept = found.get(key) if store is None else store.get(key)
+        cached_version, body = kept or (None, None)
         if cached_version != version:
             data = build()
             body = data.encode() if isinstance(data, str) else render_json(data)
             if timeout:
-                cache.set(key, (version, body), timeout)
+                (cache if store is None else store).set(key, (version, body), timeout)
         response = HttpResponse(body, content_type=content_type)
     response["ETag"] = etag
     if last_modified is not None:

@@ -15,8 +15,7 @@ from wagtail.models import Page
 from core.throttling import AnonymousAPIThrottle
 
 from . import searchlog, services
-
-UNAVAILABLE = {"message": "Search is unavailable for a moment. Please try again shortly."}
+from .middleware import unavailable_response
 
 
 def _json(data, status=200):
@@ -59,7 +58,7 @@ def search(request):
     try:
         result = services.search(params, request=request, absolute_urls=True)
     except services.SearchUnavailable:
-        return _json(UNAVAILABLE, status=503)
+        return unavailable_response(request)
     duration = (time.perf_counter() - started) * 1000
     log = searchlog.log_search(request, params, result, duration, source="api")
     data = result.as_api()
@@ -78,7 +77,11 @@ def suggest(request):
             "q", f"at most {services.MAX_QUERY_LENGTH} characters"
         )
         return _bad_request(error)
-    return _json({"q": " ".join(text.split()), "results": services.suggest(text)})
+    try:
+        results = services.suggest(text)
+    except services.SearchUnavailable:
+        return unavailable_response(request)
+    return _json({"q": " ".join(text.split()), "results": results})
 
 
 @csrf_exempt

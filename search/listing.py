@@ -9,12 +9,15 @@ from django.core.cache import cache
 
 from core.models import ContentVersion
 
-from .services import InvalidSearchParameter, SearchParams, search
+from .backends import database_backend
+from .middleware import unavailable_message
+from .services import InvalidSearchParameter, SearchParams, SearchUnavailable, search
 
 
 def page_listing(request, content_type):
     """Context for an index page listing `content_type` ("case"): `search` (one page of hits
-    with every facet's counts), `params` and `facets`; or `error` for a bad filter."""
+    with every facet's counts), `params` and `facets`; or `error` for a bad filter (400), or
+    `unavailable` (a message, 503) when text was given and the search engine is down."""
     query = request.GET.copy()
     query.setlist("type", [content_type])
     if not query.get("order"):
@@ -31,7 +34,13 @@ def page_listing(request, content_type):
     key = f"{content_type}-index:{version}:{address}"
     result = cache.get(key)
     if result is None:
-        result = search(params, request)
+        try:
+            result = search(params, request)
+        except SearchUnavailable:
+            if params.q:
+                return {"params": params, "unavailable": unavailable_message()}
+            # Without text the database lists the pages and counts the facets itself.
+            result = search(params, request, backend=database_backend())
         cache.set(key, result, settings.API_CACHE_TIMEOUT)
     return {
         "search": result,

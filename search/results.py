@@ -24,9 +24,12 @@ from .services import (
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def _api_url(page_id):
-    base = getattr(settings, "WAGTAILAPI_BASE_URL", "") or ""
-    return base.rstrip("/") + reverse("wagtailapi:pages:detail", args=[page_id])
+def _api_urls():
+    """A function page id → the page's address in the pages API (one `reverse` per search,
+    not one per result)."""
+    base = (getattr(settings, "WAGTAILAPI_BASE_URL", "") or "").rstrip("/")
+    prefix, _, suffix = reverse("wagtailapi:pages:detail", args=[0]).rpartition("0")
+    return lambda page_id: f"{base}{prefix}{page_id}{suffix}"
 
 
 def snippet(text, query, length=240):
@@ -80,21 +83,22 @@ def hydrate(page_ids, query, sdgs, request=None, absolute_urls=False, private=No
         rows = chosen.filter(topics__isnull=False).values_list("pk", "topics__name", "topics__slug")
         for pk, name, slug in rows.order_by("topics__name"):
             topics[pk].append({"name": name, "slug": slug})
+    api_url = _api_urls()
     return [
-        _result_item(pages[pk], page_sdgs[pk], topics[pk], query, request, absolute_urls)
+        _result_item(pages[pk], page_sdgs[pk], topics[pk], query, request, absolute_urls, api_url)
         for pk in page_ids
         if pk in pages
     ]
 
 
-def _result_item(page, sdgs, topics, query, request, absolute_urls):
+def _result_item(page, sdgs, topics, query, request, absolute_urls, api_url):
     is_case = isinstance(page, CasePage)
     return {
         "id": page.pk,
         "type": "case" if is_case else "article",
         "title": page.title,
         "url": page.get_full_url(request) if absolute_urls else page.get_url(request),
-        "api_url": _api_url(page.pk),
+        "api_url": api_url(page.pk),
         "summary": page.summary,
         "snippet": snippet(page.summary, query),
         "sdgs": sdgs,

@@ -55,6 +55,19 @@ class SearchUnavailable(RuntimeError):
     """The search engine cannot be reached just now."""
 
 
+# The Elasticsearch/OpenSearch clients' connection and transport errors have no common base
+# class: they are recognised by the package that raises them.
+ENGINE_CLIENT_PACKAGES = {"opensearchpy", "elasticsearch", "elastic_transport"}
+
+
+def is_engine_error(error):
+    """Whether `error` comes from the search engine's client: the engine is down, too slow,
+    or refused the request."""
+    if isinstance(error, SearchUnavailable):
+        return True
+    return type(error).__module__.split(".")[0] in ENGINE_CLIENT_PACKAGES
+
+
 def _values(querydict, name):
     """All values of a parameter, given repeated (?sdg=1&sdg=2) or comma-separated (?sdg=1,2)."""
     values = []
@@ -331,16 +344,17 @@ def restricted_paths():
     return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
-def search(params, request=None, absolute_urls=False):
+def search(params, request=None, absolute_urls=False, backend=None):
     """Run a search: hits for the requested page, the total, and every facet's counts.
 
     Result `url`s are site-relative for pages of this site, or absolute (for API consumers on
-    other sites) with `absolute_urls`."""
+    other sites) with `absolute_urls`. `backend` overrides the configured one (the database
+    lists pages without text while the engine is down)."""
     from . import backends
 
     if not isinstance(params, SearchParams):
         raise TypeError("search() takes SearchParams; build them with from_querydict")
-    backend = backends.get_backend()
+    backend = backend or backends.get_backend()
     private = restricted_paths()
     hits = backend.search(params, private)
     sdgs = list(SDG.objects.order_by("number"))  # read once: results and facet

@@ -23,7 +23,12 @@ def superuser(django_user_model):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: the API's cached answers and rate-limit counts
-    (kept in Django's cache) must not carry over from one test's database to the next."""
-    cache.clear()
+    (kept in Django's cache, and the whole map in each process's memory) must not carry over
+    from one test's database to the next."""
+    from core.caching import PROCESS_MEMORY
+
+    for store in (cache, PROCESS_MEMORY):
+        store.clear()
     yield
-    cache.clear()
+    for store in (cache, PROCESS_MEMORY):
+        store.clear()

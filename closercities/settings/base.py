@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A search engine that is down answers 503 with a message, never a server error.
+    "search.middleware.SearchUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "closercities.urls"

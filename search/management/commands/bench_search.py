@@ -13,7 +13,8 @@ from django.test.utils import override_settings
 
 from cases.models import CasePage
 from search import services
-from search.backends import EngineSearch, get_backend
+from search.backends import get_backend
+from search.engine import EngineSearch
 
 QUERY = "q=water&sdg=6&topic=water"
 
@@ -81,7 +82,7 @@ class Command(BaseCommand):
 
         self.stdout.write(
             "| {label} | {db} | {engine} | {cases:,} | `{query}` | {hits:,} | {n} | {a50} | {a95} "
-            "| {r50} | {r95} | {t50} |".format(
+            "| {r50} | {r95} | {t50} | {ratio} |".format(
                 label=options["label"] or time.strftime("%Y-%m-%d"),
                 db=connection.vendor,
                 engine=engine,
@@ -94,5 +95,6 @@ class Command(BaseCommand):
                 r50=fmt(raw)[0],
                 r95=fmt(raw)[1],
                 t50=f"{statistics.median(took):.0f}" if took else "–",
+                ratio=f"{statistics.median(api) / statistics.median(raw):.2f}×" if raw else "–",
             )
         )
