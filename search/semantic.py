@@ -29,7 +29,6 @@ WINDOW = 200
 # Reciprocal rank fusion's constant (the usual 60): a hit's fused score is the sum over the
 # rankings of 1 / (RRF_K + its position).
 RRF_K = 60
-MODES = ("keyword", "semantic", "hybrid")
 
 
 def threshold():

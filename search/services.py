@@ -33,6 +33,7 @@ FACETS = ("sdg", "topic", "country", "region", "type", "status", "year")
 TYPES = {"case": CasePage, "article": ArticlePage}
 TYPE_LABELS = {"case": "Case", "article": "Science article"}
 ORDERS = ("relevance", "newest")
+MODES = ("keyword", "semantic", "hybrid")
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
@@ -125,6 +126,8 @@ class SearchParams:
     order: str = "relevance"
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
+    # keyword, semantic or hybrid; empty: hybrid when meaning can answer (search/semantic.py)
+    mode: str = ""
 
     @classmethod
     def from_querydict(cls, data):
@@ -194,6 +197,10 @@ class SearchParams:
                 "page", f"only the first {MAX_RESULT_WINDOW} results can be paged through"
             )
 
+        mode = (data.get("mode") or "").strip()
+        if mode and mode not in MODES:
+            raise InvalidSearchParameter("mode", f"'{mode}' is not one of {', '.join(MODES)}")
+
         return cls(
             q=q,
             sdg=_unique(sdgs),
@@ -207,6 +214,7 @@ class SearchParams:
             order=order,
             page=page,
             page_size=page_size,
+            mode=mode,
         )
 
     @property
@@ -246,6 +254,8 @@ class SearchParams:
                 items.append((name, str(data[name])))
         if data["order"] != "relevance":
             items.append(("order", data["order"]))
+        if data["mode"]:
+            items.append(("mode", data["mode"]))
         if data["page_size"] != DEFAULT_PAGE_SIZE:
             items.append(("page_size", str(data["page_size"])))
         if data["page"] != 1:
@@ -301,6 +311,8 @@ class SearchResult:
     results: list
     facets: dict
     promotions: list = field(default_factory=list)
+    # Which search ran: keyword, semantic or hybrid.
+    mode: str = "keyword"
 
     @property
     def page(self):
@@ -331,6 +343,7 @@ class SearchResult:
             "results": self.results,
             "facets": self.facets,
             "promotions": self.promotions,
+            "mode": self.mode,
         }
 
 
@@ -350,13 +363,17 @@ def search(params, request=None, absolute_urls=False, backend=None):
     Result `url`s are site-relative for pages of this site, or absolute (for API consumers on
     other sites) with `absolute_urls`. `backend` overrides the configured one (the database
     lists pages without text while the engine is down)."""
-    from . import backends
+    from . import backends, semantic
 
     if not isinstance(params, SearchParams):
         raise TypeError("search() takes SearchParams; build them with from_querydict")
     backend = backend or backends.get_backend()
     private = restricted_paths()
-    hits = backend.search(params, private)
+    mode = semantic.mode_for(params)
+    if mode == "keyword":
+        hits = backend.search(params, private)
+    else:
+        hits = semantic.search(backend, params, private, mode)
     sdgs = list(SDG.objects.order_by("number"))  # read once: results and facet
     from .results import build_facets, hydrate
 
@@ -369,6 +386,7 @@ def search(params, request=None, absolute_urls=False, backend=None):
         results=results,
         facets=facets,
         promotions=promotions,
+        mode=mode,
     )
 
 

@@ -45,6 +45,7 @@ SEARCH = obj(
         "count": INTEGER,
         "page": INTEGER,
         "page_size": INTEGER,
+        "mode": {"enum": ["keyword", "semantic", "hybrid"]},
         "results": array(SEARCH_RESULT),
         "facets": obj(
             {
@@ -64,7 +65,15 @@ def paths():
         "/api/v2/search/": operation(
             "Faceted search",
             "Text and filters → results, total and disjunctive facet counts. Values in facets are what the filters accept.",
-            SEARCH_PARAMETERS,
+            [
+                *SEARCH_PARAMETERS,
+                query(
+                    "mode",
+                    "keyword (words), semantic (meaning, any language) or hybrid (both, fused); "
+                    "hybrid by default when meaning is on. The answer's `mode` says which ran.",
+                    {"enum": ["keyword", "semantic", "hybrid"]},
+                ),
+            ],
             {"200": json_body(SEARCH), "400": SEARCH_ERROR, "429": THROTTLED},
             "search",
             "search",
