@@ -73,3 +73,12 @@ def test_without_meaning_keyword_search_runs_and_says_so(client, settings, case_
     data = search(client, q="rainwater", mode="hybrid")
     assert data["mode"] == "keyword"
     assert data["count"] == 1
+
+
+def test_the_search_page_searches_by_meaning_and_says_so(client, corpus):
+    html = client.get("/search/", {"q": "agua de lluvia escuelas", "mode": "semantic"}).content
+    html = html.decode()
+    assert "Rainwater harvesting in Nairobi schools" in html
+    assert "by meaning, in any language" in html
+    assert '<option value="semantic" selected>' in html
+    assert "SECRET" not in html
