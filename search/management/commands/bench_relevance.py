@@ -3,7 +3,9 @@ of the old and new similar cases, on the demo data (see search/relevance.py). Pr
 and, with --json, writes the figures for docs/benchmarks.md."""
 
 import json
+import time
 from pathlib import Path
+from statistics import median, quantiles
 
 from django.core.management.base import BaseCommand
 
@@ -17,6 +19,9 @@ class Command(BaseCommand):
         parser.add_argument("--json", help="Also write the figures to this file.")
         parser.add_argument(
             "--similar-cases", type=int, default=0, help="Evaluate only the first N cases."
+        )
+        parser.add_argument(
+            "--rounds", type=int, default=3, help="Timing rounds of keyword vs hybrid search."
         )
 
     def handle(self, similar_cases=0, **options):
@@ -32,8 +37,35 @@ class Command(BaseCommand):
         for name, figures in similar.items():
             label = f"similar cases, {name}"
             self.stdout.write(f"{label:28} {figures['recall@10']:10.3f} {figures['mrr']:8.3f}")
+        latency = timings(queries, options["rounds"])
+        for mode, figures in latency.items():
+            self.stdout.write(
+                f"search {mode}: median {figures['median_ms']} ms, p95 {figures['p95_ms']} ms"
+            )
+        ratio = latency["hybrid"]["p95_ms"] / latency["keyword"]["p95_ms"]
+        self.stdout.write(f"hybrid / keyword p95: {ratio:.2f}")
         if output:
-            Path(output).write_text(_dumps({"search": search, "similar": similar}))
+            data = {"search": search, "similar": similar, "latency": latency}
+            Path(output).write_text(_dumps({**data, "hybrid_keyword_p95_ratio": round(ratio, 2)}))
+
+
+def timings(queries, rounds):
+    """Search service time per query, keyword and hybrid interleaved (the query's vector is
+    cached after the first round, as it is for a repeated query in one process)."""
+    times = {"keyword": [], "hybrid": []}
+    for _ in range(rounds):
+        for query in queries:
+            for mode in times:
+                started = time.perf_counter()
+                relevance.search_ids(query["q"], mode)
+                times[mode].append((time.perf_counter() - started) * 1000)
+    return {
+        mode: {
+            "median_ms": round(median(values), 1),
+            "p95_ms": round(quantiles(values, n=20)[-1], 1),
+        }
+        for mode, values in times.items()
+    }
 
 
 def _dumps(data):
