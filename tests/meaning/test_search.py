@@ -79,6 +79,6 @@ def test_the_search_page_searches_by_meaning_and_says_so(client, corpus):
     html = client.get("/search/", {"q": "agua de lluvia escuelas", "mode": "semantic"}).content
     html = html.decode()
     assert "Rainwater harvesting in Nairobi schools" in html
-    assert "by meaning, in any language" in html
+    assert "Found by meaning, in any language" in html
     assert '<option value="semantic" selected>' in html
     assert "SECRET" not in html
