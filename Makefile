@@ -11,7 +11,7 @@ DEMO_ARTICLES ?= 40
 TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test test-all test-faults test-cluster fuzz-api bench-api bench-deploy bench-load redis-start redis-stop test-search-sqlite test-search-engine bench-search bench-insights bench-relevance bench-meaning lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
+.PHONY: help install run migrate seed test test-all test-faults test-cluster fuzz-api bench-api bench-deploy bench-load redis-start redis-stop test-search-sqlite test-search-engine bench-search bench-insights bench-network bench-relevance bench-meaning lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -124,6 +124,9 @@ bench-meaning: install ## Embedding throughput; the vector matrix's memory and t
 
 bench-insights: install postgres-start ## Research dashboards at 1,000,000 search-log rows (PostgreSQL): every panel's time
 	scripts/bench-insights.sh
+
+bench-network: install postgres-start ## /api/v2/network/ cold at 10,000 cases and ~3,400 links, steady and after a change (PostgreSQL, gunicorn)
+	scripts/bench-network.sh
 
 postgres-start: ## Start the throw-away PostgreSQL cluster (installs Debian's package if missing)
 	scripts/postgres.sh start

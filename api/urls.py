@@ -12,6 +12,9 @@ urlpatterns = [
     path("api/v2/stats/", views.StatsView.as_view(), name="api_stats"),
     path("api/v2/export/cases.csv", views.CasesCSVView.as_view(), name="api_export_csv"),
     path("api/v2/export/cases.json", views.CasesJSONView.as_view(), name="api_export_json"),
+    path("api/v2/network/", views.NetworkView.as_view(), name="api_network"),
+    path("api/v2/network.graphml", views.NetworkGraphMLView.as_view(), name="api_network_graphml"),
+    path("api/v2/export/links.csv", views.LinksCSVView.as_view(), name="api_export_links_csv"),
     path("api/v2/insights/<str:name>/", insights.InsightView.as_view(), name="api_insights"),
     path("api/v2/research/releases/", insights.ReleaseListView.as_view(), name="api_releases"),
     path(

@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from cases.models import CasePage
 from core.caching import PROCESS_MEMORY, cached_read
 from core.throttling import AnonymousAPIThrottle
+from exchange import exports, filters, snapshot
 from meaning import similar
 
 from . import openapi, services
@@ -107,6 +108,40 @@ class SimilarCasesView(ReadEndpoint):
             raise Http404
         items = similar.similar_cases(case, limit=int(raw))
         return {"results": similar.as_api(items, request)}
+
+
+def _network_filters(request):
+    try:
+        return filters.from_querydict(request.GET)
+    except filters.InvalidFilter as error:
+        raise BadRequestError(str(error)) from None
+
+
+class NetworkView(ReadEndpoint):
+    """The knowledge network: nodes, edges and metrics (exchange/snapshot.py)."""
+
+    def build(self, request):
+        return snapshot.network(_network_filters(request))
+
+
+class NetworkGraphMLView(ReadEndpoint):
+    """The same network as GraphML, for networkx, Gephi and Cytoscape desktop."""
+
+    content_type = "application/graphml+xml; charset=utf-8"
+    filename = "closercities-network.graphml"
+
+    def build(self, request):
+        return exports.graphml(snapshot.build(_network_filters(request)))
+
+
+class LinksCSVView(ReadEndpoint):
+    """Every public knowledge-transfer link (and approved adoption) as CSV."""
+
+    content_type = "text/csv; charset=utf-8"
+    filename = "closercities-links.csv"
+
+    def build(self, request):
+        return exports.links_csv()
 
 
 class SchemaView(ReadEndpoint):

@@ -137,6 +137,13 @@ class CasePage(Page):
     start_year = models.PositiveSmallIntegerField(null=True, blank=True, validators=YEAR_VALIDATORS)
     end_year = models.PositiveSmallIntegerField(null=True, blank=True, validators=YEAR_VALIDATORS)
 
+    # Private: questions from other cities are relayed here (exchange/), never shown anywhere.
+    contact_email = models.EmailField(
+        blank=True,
+        verbose_name="contact email (private)",
+        help_text="Never published. Questions from other cities are forwarded to it by email.",
+    )
+
     links = StreamField([("link", LinkBlock())], blank=True, verbose_name="website links")
     attachments = StreamField([("document", DocumentBlock())], blank=True)
 
@@ -177,6 +184,9 @@ class CasePage(Page):
         MultiFieldPanel(
             [FieldPanel("links"), FieldPanel("attachments")], heading="Links and files"
         ),
+        # Knowledge exchange (exchange/): what this case learned from, and who to ask.
+        InlinePanel("knowledge_sources", heading="Learned from", label="Source"),
+        FieldPanel("contact_email"),
     ]
 
     search_fields = Page.search_fields + [

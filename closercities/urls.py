@@ -18,6 +18,7 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("submissions/", include("submissions.urls")),
     path("feedback/", include("insights.urls")),
+    path("", include("exchange.urls")),
 ]
 
 if settings.DEBUG:

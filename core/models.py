@@ -68,6 +68,11 @@ class ContentVersion(models.Model):
         # write the committed one after the commit, so readers elsewhere move on together.
         cache.delete(cls.CACHE_KEY)
         transaction.on_commit(cls._publish)
+        from .signals import announce_new_version
+
+        # After the commit (and after the version is published), so what is derived from the
+        # new version reads the new content.
+        transaction.on_commit(announce_new_version, robust=True)
 
     @classmethod
     def _publish(cls):

@@ -1,4 +1,4 @@
-// Copies the map and chart libraries from node_modules into static/vendor/, where Django's staticfiles
+// Copies the map, network and chart libraries from node_modules into static/vendor/, where Django's staticfiles
 // (and whitenoise, with hashed names in production) serve them. The copies are committed, so
 // the site runs and deploys without Node; re-run `npm run build` (or `make static-vendor`)
 // after changing a version in package.json, and tests/home/test_static.py checks the
@@ -18,6 +18,12 @@ const copies = {
     "dist/MarkerCluster.Default.css",
     "MIT-LICENCE.txt",
   ],
+  // The knowledge network page (/network/): Cytoscape.js and its fCoSE layout, which needs
+  // cose-base and layout-base (UMD builds that find each other as globals, in that order).
+  cytoscape: ["dist/cytoscape.min.js", "LICENSE"],
+  "layout-base": ["layout-base.js", "LICENSE"],
+  "cose-base": ["cose-base.js", "LICENSE"],
+  "cytoscape-fcose": ["cytoscape-fcose.js", "LICENSE"],
   // The insight charts (/insights/): Vega, Vega-Lite and vega-embed, and the world's outlines.
   vega: ["build/vega.min.js", "LICENSE"],
   "vega-lite": ["build/vega-lite.min.js", "build/vega-lite.min.js.map", "LICENSE"],

@@ -14,6 +14,7 @@ from wagtail.images.fields import WagtailImageField
 from django_countries import countries
 
 from cases.models import Sector, Status
+from exchange.learned_from import LearnedFromField, consent_contact_field
 from taxonomy.models import SDG, SDG_NUMBERS, Topic
 
 IMAGE_FORMATS = {"jpeg", "png", "webp"}
@@ -175,6 +176,10 @@ class CaseSubmissionForm(HoneypotMixin, forms.Form):
         label="I agree that my name and email are kept to handle this submission; they are never published.",
         error_messages={"required": "Agree to the privacy notice to send a case."},
     )
+    # Knowledge exchange (exchange/learned_from.py): what the project learned from, and
+    # whether questions from other cities may be forwarded to the submitter.
+    learned_from = LearnedFromField(required=False)
+    consent_contact = consent_contact_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -12,6 +12,7 @@ from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
 from cases.models import CaseActor, CaseIndexPage, CasePage, Status
+from exchange.learned_from import apply_to_submitted_case
 from taxonomy.models import SDG
 
 from .models import (
@@ -60,6 +61,8 @@ def _build_case_page(data):
     page.topics.set(data.get("topics", []))
     for order, actor in enumerate(data.get("actors", [])):
         page.actors.add(CaseActor(sort_order=order, **actor))
+    # Knowledge exchange: links to what it learned from, and the contact address if agreed.
+    apply_to_submitted_case(page, data)
     if data.get("image"):
         # Kept in their own collection so editors (and the images API) can tell them apart
         # from published material until the case is approved.

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from rest_framework import status as http
+from rest_framework.exceptions import ParseError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -77,6 +78,16 @@ class PublicSubmissionAPIView(APIView):
         return Response(
             self.accepted(request, self.save(form.cleaned_data)), status=http.HTTP_201_CREATED
         )
+
+    def handle_exception(self, exc):
+        # A body that is not JSON (or a form) at all: the same shape as any other bad input,
+        # as the OpenAPI description says.
+        if isinstance(exc, ParseError):
+            return Response(
+                {"errors": {"non_field_errors": [str(exc.detail)]}},
+                status=http.HTTP_400_BAD_REQUEST,
+            )
+        return super().handle_exception(exc)
 
 
 class CaseSubmissionAPIView(PublicSubmissionAPIView):

@@ -11,10 +11,10 @@ module (or a new module listed in `MODULES`).
 
 from django.conf import settings
 
-from . import insights, meaning, pages, platform, search, submissions
+from . import exchange, insights, meaning, pages, platform, search, submissions
 from .schema import STRING, obj
 
-MODULES = (pages, platform, search, submissions, insights, meaning)
+MODULES = (pages, platform, search, submissions, insights, exchange, meaning)
 
 
 def paths():

@@ -53,7 +53,7 @@ def _check(spec, path, response, method="get"):
     assert content_type in documented["content"], (path, content_type)
     schema = documented["content"][content_type]["schema"]
     text = response.content.decode()
-    body = text if content_type == "text/csv" else json.loads(text)
+    body = text if content_type in ("text/csv", "application/graphml+xml") else json.loads(text)
     Draft202012Validator(
         {**schema, "components": spec["components"]},
         format_checker=Draft202012Validator.FORMAT_CHECKER,
@@ -119,6 +119,12 @@ def test_real_responses_match_the_description(client, spec, content):
         ("/api/v2/search/", "/api/v2/search/"),
         ("/api/v2/search/", "/api/v2/search/?sdg=99"),
         ("/api/v2/search/suggest/", "/api/v2/search/suggest/?q=Comm"),
+        ("/api/v2/network/", "/api/v2/network/"),
+        ("/api/v2/network/", "/api/v2/network/?sdg=3&kind=learned_from&year_from=2000"),
+        ("/api/v2/network/", "/api/v2/network/?kind=nonsense"),
+        ("/api/v2/network.graphml", "/api/v2/network.graphml"),
+        ("/api/v2/network.graphml", "/api/v2/network.graphml?sdg=99"),
+        ("/api/v2/export/links.csv", "/api/v2/export/links.csv"),
         *(
             ("/api/v2/insights/{name}/", f"/api/v2/insights/{name}/?region=002")
             for name in (
@@ -155,6 +161,8 @@ def test_real_responses_match_the_description(client, spec, content):
         ("/api/v2/submissions/survey/", {}),
         ("/api/v2/search/click/", {"page_id": nairobi.pk, "position": 1}),
         ("/api/v2/search/click/", {"page_id": "x"}),
+        ("/api/v2/exchange/adoptions/", {"case": nairobi.pk}),
+        ("/api/v2/exchange/contact/", {"case": nairobi.pk}),
     ]
     for path, body in submissions:
         response = client.post(path, json.dumps(body), content_type="application/json")

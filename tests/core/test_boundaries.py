@@ -18,6 +18,7 @@ APPS = [
     "api",
     "submissions",
     "insights",
+    "exchange",
 ]
 
 
@@ -51,7 +52,18 @@ def test_no_app_imports_the_project_package(app):
 
 
 @pytest.mark.parametrize(
-    "app", ["core", "home", "taxonomy", "cases", "articles", "meaning", "submissions", "insights"]
+    "app",
+    [
+        "core",
+        "home",
+        "taxonomy",
+        "cases",
+        "articles",
+        "meaning",
+        "submissions",
+        "insights",
+        "exchange",
+    ],
 )
 def test_domain_apps_do_not_import_the_api_app(app):
     assert "api" not in imported_apps(app)
@@ -62,3 +74,9 @@ def test_cases_and_search_do_not_import_each_other_both_ways():
     cases (its page types), cases never imports search."""
     assert "search" not in imported_apps("cases")
     assert "cases" in imported_apps("search")
+
+
+def test_cases_do_not_import_the_exchange():
+    """Links hang on cases (a ParentalKey from exchange/), so exchange imports cases, never
+    the other way round."""
+    assert "exchange" not in imported_apps("cases")

@@ -310,6 +310,7 @@ def test_map_page_uses_the_tile_setting_and_only_local_scripts(client, settings)
     assert scripts == [
         "/static/vendor/leaflet/leaflet.js",
         "/static/vendor/leaflet.markercluster/leaflet.markercluster.js",
+        "/static/js/map-flows.js",  # the knowledge flows layer (exchange), before map.js
         "/static/js/map.js",
     ]
     assert '<option value="13">SDG 13: Climate Action</option>' in html

@@ -9,6 +9,7 @@ from tqdm import tqdm
 
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, ArticleTopic, Researcher
 from cases.models import CaseActor, CaseIndexPage, CasePage, CaseTopic
+from exchange import demo as exchange_demo
 from home import demo, demo_languages
 from home.bulk import add_live_children
 from home.models import StandardPage
@@ -48,6 +49,7 @@ class Command(BaseCommand):
         self.seed_standard_pages(case_index.get_parent().specific)
         new_cases = self.seed_cases(case_index, cases, seed, languages)
         new_articles = self.seed_articles(article_index, articles, researchers, cases, seed)
+        exchange_demo.seed_exchange(cases, seed, sum(demo.cities_by_continent().values(), []))
         if not no_index:
             # Whatever the index is missing, in bounded, retried chunks: a re-run finishes
             # what an interrupted run left.
