@@ -11,7 +11,7 @@ DEMO_ARTICLES ?= 40
 TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test test-all test-faults test-cluster fuzz-api bench-api bench-deploy bench-load redis-start redis-stop test-search-sqlite test-search-engine bench-search bench-insights bench-network bench-relevance bench-meaning lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
+.PHONY: help install run migrate seed test test-all test-browser test-faults test-cluster fuzz-api bench-api bench-deploy bench-load redis-start redis-stop test-search-sqlite test-search-engine bench-search bench-insights bench-network bench-relevance bench-meaning lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -38,6 +38,10 @@ run: seed ## Install, migrate, seed and serve the site on http://127.0.0.1:8000/
 
 test: install ## Run the test suite on the embedded defaults (SQLite, database search), in parallel
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)
+
+# Debian's Chromium driven by Playwright (never a downloaded browser); axe-core from npm.
+test-browser: install node_modules/.package-lock.json ## The browser tests alone (Chromium at /usr/bin/chromium, axe-core)
+	$(BIN)/python -m pytest tests/browser tests/search/test_search_browser.py
 
 # Front-end packages from the npm registry (package-lock.json): axe-core for the browser tests'
 # accessibility checks, Leaflet and its marker-cluster plugin (copied into static/vendor/).

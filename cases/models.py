@@ -19,13 +19,14 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
+from core.listing import page_listing
+from core.models import TitleOrderMixin
 from home.blocks import BodyBlock, DocumentBlock, LinkBlock
 from taxonomy import regions
 from taxonomy.models import Topic
 from taxonomy.serializers import SDGListField, TopicListField
 
 from . import serializers
-from .listing import page_listing
 from .related import related_cases
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
@@ -98,7 +99,7 @@ class CasePageForm(WagtailAdminPageForm):
             )
 
 
-class CasePage(Page):
+class CasePage(TitleOrderMixin, Page):
     """One urban project: what was done where, by whom, towards which SDGs, and what was learned."""
 
     summary = models.CharField(
@@ -191,6 +192,7 @@ class CasePage(Page):
 
     search_fields = Page.search_fields + [
         index.AutocompleteField("title"),
+        index.FilterField("sort_title"),
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("city"),

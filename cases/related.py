@@ -44,7 +44,13 @@ def related_cases(case, limit=4):
     if ids is None:
         ids = list(ranked(case, limit).values_list("pk", flat=True))
         cache.set(key, ids, settings.API_CACHE_TIMEOUT)
-    pages = CasePage.objects.live().public().filter(pk__in=ids).prefetch_related("sdgs")
+    pages = (
+        CasePage.objects.live()
+        .public()
+        .filter(pk__in=ids)
+        .select_related("main_image")
+        .prefetch_related("sdgs", "main_image__renditions")
+    )
     by_id = {page.pk: page for page in pages}
     return [by_id[pk] for pk in ids if pk in by_id]
 

@@ -136,39 +136,6 @@ ARTICLE_TITLES = [
     "Interview: a decade of {topic} work in {city}",
 ]
 ARTICLE_TYPES = ["reflection", "interview", "research_summary", "student_project"]
-STANDARD_PAGES = [
-    (
-        "About",
-        "Closer Cities collects urban practice and urban science so that what one city "
-        "learns can travel to others.",
-    ),
-    (
-        "Objectives",
-        "To make urban projects findable by the Sustainable Development Goals they "
-        "serve, and to help professionals learn from each other across borders.",
-    ),
-    (
-        "Research questions",
-        "How and what do urban professionals learn from each other? What "
-        "motivates them to share, what holds them back, and how does learning move between "
-        "individuals, organisations and networks?",
-    ),
-    (
-        "Principles",
-        "Open by default, careful with personal data, and honest about what did not work.",
-    ),
-    ("Contact", "Write to the editors at editors@closercities.org."),
-    (
-        "Privacy",
-        "When you submit a case, your name, email address and organisation are used only "
-        "to tell you how the review goes; they are never published, and they are erased two "
-        "years after the review ends. When you search, we record the words, the filters, the "
-        "number of results and which result you opened, to study how urban professionals "
-        "search. To tell one visit's searches apart, your browser keeps a random cookie, "
-        "cc_search; we store only a hash of it that changes every day, and never your IP "
-        "address or browser. Survey answers are anonymous.",
-    ),
-]
 EPOCH = datetime.datetime(2026, 11, 1, 9, 0, tzinfo=datetime.UTC)
 
 

@@ -108,6 +108,7 @@ def similar_cases(case, limit=10):
         .filter(pk__in=set(meaning) | set(structured))
         .exclude(pk=case.pk)
         .only(*CARD_FIELDS)
+        .select_related("main_image")
         .prefetch_related("sdgs", "topics")
     )
     own_sdgs = {sdg.number for sdg in case.sdgs.all()}

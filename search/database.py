@@ -40,9 +40,15 @@ CASE_COLUMNS = {"country": "country", "region": "region", "status": "status", "y
 ORDERS = {
     "relevance": "rank DESC, id DESC",
     "newest": "published DESC NULLS LAST, id DESC",
+    # Cases without a start year (and articles) last; ties newest first, as on the engine.
+    "start_year": "start_year IS NULL, start_year, published DESC NULLS LAST, id DESC",
+    "title": "sort_title, published DESC NULLS LAST, id DESC",
 }
-# Columns `m` carries only for the orders that sort by them, e.g. {"title": "p.title"}.
-ORDER_COLUMNS = {}
+# Columns `m` carries only for the orders that sort by them.
+ORDER_COLUMNS = {
+    "start_year": "c.start_year AS start_year",
+    "title": "LOWER(p.title) AS sort_title",
+}
 
 
 def _placeholders(values):
@@ -95,6 +101,8 @@ class Statement:
             return f"p.content_type_id IN ({_placeholders(chosen)})", [
                 self.types[key] for key in chosen
             ]
+        if facet == "article_type":
+            return f"a.article_type IN ({_placeholders(chosen)})", chosen
         if facet == "region":
             marks = _placeholders(chosen)
             return f"(c.region IN ({marks}) OR c.subregion IN ({marks}))", chosen + chosen
@@ -134,6 +142,7 @@ class Statement:
             "c.country",
             "c.region",
             "c.status",
+            "a.article_type",
             f"{self._year_sql()} AS year",
             *(["k.entry", "k.score"] if self.ranking is not None else []),
             *([ORDER_COLUMNS[self.params.order]] if self.params.order in ORDER_COLUMNS else []),
@@ -191,6 +200,7 @@ class Statement:
             ("region", "region"),
             ("type", "type"),
             ("status", "status"),
+            ("article_type", "article_type"),
         ):
             parts.append(
                 f"SELECT '{facet}', m.{column}, NULL, COUNT(*) FROM m "

@@ -85,6 +85,8 @@ class EngineSearch:
             }
         if facet == "type":
             return {"terms": {"_django_content_type": [self.CONTENT_TYPES[t] for t in chosen]}}
+        if facet == "article_type":
+            return {"terms": {self._column(self.article_mapping, "article_type"): chosen}}
         if facet == "region":
             return {
                 "bool": {
@@ -118,6 +120,9 @@ class EngineSearch:
             }
         if facet == "type":
             return {"values": {"terms": {"field": "_django_content_type", "size": 10}}}
+        if facet == "article_type":
+            column = self._column(self.article_mapping, "article_type")
+            return {"values": {"terms": {"field": column, "size": 50}}}
         if facet == "year":
             column = self._column(self.case_mapping, "start_year")
             return {
@@ -195,9 +200,17 @@ class EngineSearch:
             "from": (params.page - 1) * params.page_size,
             "size": params.page_size,
         }
-        if params.order == "newest" or not search_words(params.q):
-            published = self._column(self.page_mapping, "first_published_at")
-            body["sort"] = [{published: {"order": "desc"}}, {"pk": {"order": "desc"}}]
+        published = self._column(self.page_mapping, "first_published_at")
+        newest = [{published: {"order": "desc"}}, {"pk": {"order": "desc"}}]
+        if params.order == "start_year":
+            start = self._column(self.case_mapping, "start_year")
+            body["sort"] = [{start: {"order": "asc", "missing": "_last"}}, *newest]
+        elif params.order == "title":
+            # The lower-case title both page types index under one name (TitleOrderMixin).
+            title = self._column(self.case_mapping, "sort_title")
+            body["sort"] = [{title: {"order": "asc", "missing": "_last"}}, *newest]
+        elif params.order == "newest" or not search_words(params.q):
+            body["sort"] = newest
         return body
 
     def raw_search(self, body):

@@ -2,12 +2,17 @@
 the fields a result shows) and the facets' values, labels and counts in a stable order."""
 
 import html
+import logging
 import re
 from collections import defaultdict
 
 from django.conf import settings
 from django.urls import reverse
 
+from wagtail.images import get_image_model
+from wagtail.images.models import SourceImageIOError
+
+from articles.models import ArticleAuthor, ArticleType
 from cases.models import CasePage, Status
 from taxonomy import regions
 from taxonomy.models import Topic
@@ -22,6 +27,7 @@ from .services import (
 )
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+logger = logging.getLogger(__name__)
 
 
 def _api_urls():
@@ -50,9 +56,11 @@ def snippet(text, query, length=240):
 # What a result item shows, by page type: the rest of a page (its body above all) stays in
 # the database.
 RESULT_FIELDS = {
-    "case": ("title", "path", "url_path", "summary", "country", "city", "start_year"),
-    "article": ("title", "path", "url_path", "summary"),
+    "case": ("title", "path", "url_path", "summary", "country", "city", "start_year", "main_image"),
+    "article": ("title", "path", "url_path", "summary", "publication_date", "article_type"),
 }
+# The size of a case's picture on a result card (16:9, sharp on a 2x phone screen).
+CARD_IMAGE = "fill-640x360"
 
 
 def hydrate(page_ids, query, sdgs, request=None, absolute_urls=False, private=None, types=None):
@@ -83,12 +91,56 @@ def hydrate(page_ids, query, sdgs, request=None, absolute_urls=False, private=No
         rows = chosen.filter(topics__isnull=False).values_list("pk", "topics__name", "topics__slug")
         for pk, name, slug in rows.order_by("topics__name"):
             topics[pk].append({"name": name, "slug": slug})
+    authors, images = _authors(pages.values()), _images(pages.values(), request, absolute_urls)
     api_url = _api_urls()
     return [
-        _result_item(pages[pk], page_sdgs[pk], topics[pk], query, request, absolute_urls, api_url)
+        {
+            **_result_item(
+                pages[pk], page_sdgs[pk], topics[pk], query, request, absolute_urls, api_url
+            ),
+            "authors": authors.get(pk, []),
+            "image": images.get(getattr(pages[pk], "main_image_id", None)),
+        }
         for pk in page_ids
         if pk in pages
     ]
+
+
+def _authors(pages):
+    """{article id: [author names in the article's order]} in one query."""
+    ids = [page.pk for page in pages if not isinstance(page, CasePage)]
+    found = defaultdict(list)
+    if ids:
+        rows = ArticleAuthor.objects.filter(page_id__in=ids).order_by("page_id", "sort_order")
+        for pk, name in rows.values_list("page_id", "researcher__name"):
+            found[pk].append(name)
+    return found
+
+
+def _images(pages, request, absolute_urls):
+    """{image id: {url, width, height, alt}} of the cases' main pictures, as card-sized
+    renditions (one query for the images and their renditions; a missing rendition is made
+    once, then kept)."""
+    ids = {page.main_image_id for page in pages if getattr(page, "main_image_id", None)}
+    if not ids:
+        return {}
+    found = {}
+    for image in get_image_model().objects.filter(pk__in=ids).prefetch_renditions(CARD_IMAGE):
+        try:
+            rendition = image.get_rendition(CARD_IMAGE)
+        except (SourceImageIOError, OSError):  # a missing or unreadable file: no picture
+            logger.warning("No card rendition for image %s", image.pk, exc_info=True)
+            continue
+        url = rendition.url
+        if absolute_urls and request is not None:
+            url = request.build_absolute_uri(url)
+        found[image.pk] = {
+            "url": url,
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": image.default_alt_text,
+        }
+    return found
 
 
 def _result_item(page, sdgs, topics, query, request, absolute_urls, api_url):
@@ -110,6 +162,8 @@ def _result_item(page, sdgs, topics, query, request, absolute_urls, api_url):
         ),
         "city": page.city if is_case else None,
         "start_year": page.start_year if is_case else None,
+        "publication_date": None if is_case else page.publication_date.isoformat(),
+        "article_type": None if is_case else page.article_type,
     }
 
 
@@ -158,6 +212,17 @@ def build_facets(facet_counts, params, sdgs):
         }
         for key, label in Status.choices
         if counts["status"].get(key) or key in params.status
+    ]
+
+    facets["article_type"] = [
+        {
+            "value": key,
+            "label": str(label),
+            "count": counts["article_type"].get(key, 0),
+            "selected": key in params.article_type,
+        }
+        for key, label in ArticleType.choices
+        if counts["article_type"].get(key) or key in params.article_type
     ]
 
     def year_selected(year):

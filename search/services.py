@@ -24,15 +24,19 @@ from wagtail.models import Page, PageViewRestriction
 
 from django_countries import countries
 
-from articles.models import ArticlePage
+from articles.models import ArticlePage, ArticleType
 from cases.models import CasePage, Status
 from taxonomy import regions
 from taxonomy.models import SDG, SDG_NUMBERS
 
-FACETS = ("sdg", "topic", "country", "region", "type", "status", "year")
+FACETS = ("sdg", "topic", "country", "region", "type", "status", "year", "article_type")
 TYPES = {"case": CasePage, "article": ArticlePage}
 TYPE_LABELS = {"case": "Case", "article": "Science article"}
-ORDERS = ("relevance", "newest")
+# How results can be ordered. relevance: best text match first (newest first without text);
+# newest: most recently published first; start_year: cases from the earliest start year, pages
+# without one (science articles) last; title: alphabetical, ignoring case. Ties: newest first.
+ORDERS = ("relevance", "newest", "start_year", "title")
+PAGE_SIZES = (10, 20, 50, 100)
 MODES = ("keyword", "semantic", "hybrid")
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
@@ -121,6 +125,7 @@ class SearchParams:
     region: tuple = ()
     type: tuple = ()
     status: tuple = ()
+    article_type: tuple = ()
     year_from: int | None = None
     year_to: int | None = None
     order: str = "relevance"
@@ -181,6 +186,14 @@ class SearchParams:
                 )
             statuses.append(value)
 
+        article_types = []
+        for value in _values(data, "article_type"):
+            if value not in ArticleType.values:
+                raise InvalidSearchParameter(
+                    "article_type", f"'{value}' is not one of {', '.join(ArticleType.values)}"
+                )
+            article_types.append(value)
+
         year_from = _int(data, "year_from", None, MIN_YEAR, MAX_YEAR)
         year_to = _int(data, "year_to", None, MIN_YEAR, MAX_YEAR)
         if year_from and year_to and year_from > year_to:
@@ -188,7 +201,7 @@ class SearchParams:
 
         order = (data.get("order") or "relevance").strip()
         if order not in ORDERS:
-            raise InvalidSearchParameter("order", f"'{order}' is not one of relevance, newest")
+            raise InvalidSearchParameter("order", f"'{order}' is not one of {', '.join(ORDERS)}")
 
         page = _int(data, "page", 1, 1, MAX_RESULT_WINDOW)
         page_size = _int(data, "page_size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
@@ -209,6 +222,7 @@ class SearchParams:
             region=_unique(region_codes),
             type=_unique(types),
             status=_unique(statuses),
+            article_type=_unique(article_types),
             year_from=year_from,
             year_to=year_to,
             order=order,
@@ -247,7 +261,7 @@ class SearchParams:
         items = []
         if data["q"]:
             items.append(("q", data["q"]))
-        for name in ("sdg", "topic", "country", "region", "type", "status"):
+        for name in ("sdg", "topic", "country", "region", "type", "status", "article_type"):
             items.extend((name, str(value)) for value in data[name])
         for name in ("year_from", "year_to"):
             if data[name] is not None:

@@ -109,7 +109,15 @@ SEARCH_PARAMETERS = [
     query("q", "Free text; empty browses everything that matches the filters."),
     *FILTERS,
     query("type", "case or article. Repeat for both."),
-    query("order", "relevance (default) or newest."),
+    query(
+        "article_type",
+        "Science articles of these types: reflection, interview, research_summary, student_project.",
+    ),
+    query(
+        "order",
+        "relevance (default), newest, start_year (cases from the earliest start year; pages "
+        "without one last) or title (alphabetical, ignoring case). Ties: newest first.",
+    ),
     query("page", "Page number, from 1."),
     query("page_size", "Results per page, at most 100."),
 ]

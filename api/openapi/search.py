@@ -38,6 +38,11 @@ SEARCH_RESULT = obj(
         "country": nullable(COUNTRY),
         "city": nullable(STRING),
         "start_year": nullable(INTEGER),
+        # Science articles: when and by whom; cases: their main picture, card-sized.
+        "publication_date": nullable(STRING),
+        "article_type": nullable(STRING),
+        "authors": array(STRING),
+        "image": nullable(obj({"url": STRING, "width": INTEGER, "height": INTEGER, "alt": STRING})),
     }
 )
 SEARCH = obj(
@@ -50,7 +55,16 @@ SEARCH = obj(
         "facets": obj(
             {
                 name: array(FACET_VALUE)
-                for name in ("sdg", "topic", "country", "region", "type", "status", "year")
+                for name in (
+                    "sdg",
+                    "topic",
+                    "country",
+                    "region",
+                    "type",
+                    "status",
+                    "year",
+                    "article_type",
+                )
             }
         ),
     }

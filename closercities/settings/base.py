@@ -3,6 +3,7 @@
 import os
 
 from . import env
+from .csp import site_policy
 
 BASE_DIR = env.BASE_DIR
 PROJECT_DIR = os.path.join(BASE_DIR, "closercities")
@@ -29,6 +30,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "rest_framework",
     "corsheaders",
+    "csp",
     "drf_spectacular_sidecar",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -53,12 +56,16 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware, as whitenoise documents: static files skip the rest.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Sends the Content-Security-Policy when CONTENT_SECURITY_POLICY is set (production.py);
+    # django-csp's middleware with an exception for Wagtail's admin (see its docstring).
+    "home.middleware.SiteCSPMiddleware",
     # Outside the session middleware: it looks at the finished answer (PAGE_CACHE_MAX_AGE).
     "core.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -70,6 +77,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # With DEBUG on: the site's own 404 page rather than Django's technical one (see
+    # DEBUG_TECHNICAL_404 in dev.py).
+    "home.middleware.SiteNotFoundMiddleware",
     # A search engine that is down answers 503 with a message, never a server error.
     "search.middleware.SearchUnavailableMiddleware",
 ]
@@ -125,6 +135,9 @@ EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.get_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Closer Cities <noreply@closercities.org>")
 
+# The editors' address, shown as a mailto: link in the footer and on the Contact page.
+CONTACT_EMAIL = env.get("CONTACT_EMAIL", "editors@closercities.org")
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Closer Cities"
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -179,3 +192,7 @@ MAP_TILE_ATTRIBUTION = env.get(
     "MAP_TILE_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 )
+
+# The Content-Security-Policy production sends (closercities/settings/csp.py): scripts only
+# from this site, never inline; images also from the map's tile server.
+SITE_CONTENT_SECURITY_POLICY = site_policy(MAP_TILE_URL)

@@ -27,6 +27,10 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# The search-research cookie (cc_search) goes over HTTPS only, like the session cookie.
+SEARCH_COOKIE_SECURE = True
+# No inline script runs anywhere: see closercities/settings/csp.py.
+CONTENT_SECURITY_POLICY = SITE_CONTENT_SECURITY_POLICY  # noqa: F405
 
 # Static files: whitenoise serves them with content-hashed names (cacheable for ever) and
 # pre-compressed copies, written by `manage.py collectstatic`.

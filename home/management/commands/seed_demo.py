@@ -10,9 +10,8 @@ from tqdm import tqdm
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, ArticleTopic, Researcher
 from cases.models import CaseActor, CaseIndexPage, CasePage, CaseTopic
 from exchange import demo as exchange_demo
-from home import demo, demo_languages
+from home import demo, demo_languages, site_content
 from home.bulk import add_live_children
-from home.models import StandardPage
 from search.indexing import index_missing
 from taxonomy.models import Topic
 
@@ -63,12 +62,7 @@ class Command(BaseCommand):
         return tqdm(total=total, desc=desc, unit="page", disable=not total, file=self.stderr._out)
 
     def seed_standard_pages(self, home):
-        existing = set(StandardPage.objects.child_of(home).values_list("title", flat=True))
-        for title, text in demo.STANDARD_PAGES:
-            if title not in existing:
-                page = StandardPage(title=title, intro=f"<p>{text}</p>", show_in_menus=True)
-                home.add_child(instance=page)
-                page.save_revision().publish()
+        site_content.ensure_pages(home)
 
     def seed_cases(self, index, count, seed, languages=False):
         existing = set(CasePage.objects.child_of(index).values_list("slug", flat=True))
