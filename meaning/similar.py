@@ -28,6 +28,7 @@ CARD_FIELDS = (
     "scale",
     "latitude",
     "longitude",
+    "main_image",
 )
 # How many candidates each ranking brings before blending.
 CANDIDATES = 50
