@@ -84,6 +84,7 @@ class Facts:
     subregion: str = ""
     status: str = ""
     year: int | None = None
+    article_type: str = ""
     sdg: set = field(default_factory=set)
     topic: set = field(default_factory=set)
 
@@ -106,10 +107,12 @@ def page_facts(ids, private):
             for pk, published, country, region, subregion, status, year in rows:
                 facts[pk] = Facts(key, published, country, region, subregion, status, year)
         else:
-            for pk, published, date in queryset.values_list(
-                "pk", "first_published_at", "publication_date"
-            ):
-                facts[pk] = Facts(key, published, year=date.year if date else None)
+            rows = queryset.values_list(
+                "pk", "first_published_at", "publication_date", "article_type"
+            )
+            for pk, published, date, article_type in rows:
+                year = date.year if date else None
+                facts[pk] = Facts(key, published, year=year, article_type=article_type)
         chosen = model.objects.filter(pk__in=[pk for pk in facts if facts[pk].type == key])
         for pk, number in chosen.filter(sdgs__isnull=False).values_list("pk", "sdgs__number"):
             facts[pk].sdg.add(number)
