@@ -11,7 +11,7 @@ DEMO_ARTICLES ?= 40
 TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test test-all test-browser test-faults test-cluster fuzz-api bench-api bench-deploy bench-load redis-start redis-stop test-search-sqlite test-search-engine bench-search bench-insights bench-network bench-relevance bench-meaning lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
+.PHONY: help install run migrate seed test test-all test-browser test-faults test-cluster fuzz-api audit bench-api bench-deploy bench-load redis-start redis-stop test-search-sqlite test-search-engine bench-search bench-insights bench-network bench-relevance bench-meaning lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -94,8 +94,11 @@ bench-seed: install ## Time seeding 10,000 cases into a fresh SQLite database
 	DATABASE_URL=sqlite:////tmp/closercities-bench.sqlite3 $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=sqlite:////tmp/closercities-bench.sqlite3 bash -c 'time $(MANAGE) seed_demo --cases 10000 --articles 200 --seed 1'
 
-fuzz-api: install ## Schemathesis against the API's OpenAPI description (read endpoints, bounded examples)
+fuzz-api: install ## Schemathesis on v2 and v3, every method, --checks all, SQLite and PostgreSQL, >= 5,000 requests
 	scripts/api_fuzz.sh
+
+audit: install ## Known vulnerabilities in the installed requirements (pip-audit; needs the network, not in CI)
+	scripts/audit.sh
 
 bench-api: install postgres-start ## API requests/s with 10,000 cases (PostgreSQL, Redis, gunicorn); the rate limit's cost
 	scripts/bench_api.sh

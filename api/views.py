@@ -154,6 +154,11 @@ class SchemaView(ReadEndpoint):
         return openapi.description()
 
 
+def v3_schema(request):
+    """Wagtail API v3's OpenAPI description, as this site answers (see openapi/v3.py)."""
+    return JsonResponse(openapi.v3.description(), json_dumps_params={"ensure_ascii": False})
+
+
 def docs(request):
     """The browsable API documentation (Swagger UI, served from this site's static files)."""
     return render(request, "api/docs.html", {"schema_url": "/api/v2/schema/"})

@@ -178,6 +178,18 @@ class ArticlePage(TitleOrderMixin, Page):
     class Meta:
         verbose_name = "science article"
 
+    def live_related_cases(self):
+        """The related cases a visitor may see: live and public ones only.
+
+        Read through `.all()`, which also works for a draft or a preview, whose related cases
+        are held in memory rather than in the database."""
+        from cases.models import CasePage  # cases' models refer to this module's by name
+
+        ids = [case.pk for case in self.related_cases.all()]
+        found = CasePage.objects.live().public().filter(pk__in=ids).prefetch_related("sdgs")
+        by_id = {case.pk: case for case in found}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
 
 class ArticleAuthor(Orderable):
     page = ParentalKey(ArticlePage, related_name="authors", on_delete=models.CASCADE)

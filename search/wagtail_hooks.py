@@ -5,7 +5,7 @@ from wagtail import hooks
 
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from core.modeladmin import ReadOnlyPermissionHelper
+from core.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView
 
 from .models import SearchClick, SearchLog
 
@@ -15,6 +15,7 @@ class SearchLogAdmin(ModelAdmin):
     menu_label = "Searches"
     menu_icon = "search"
     permission_helper_class = ReadOnlyPermissionHelper
+    index_view_class = SafeExportIndexView
     inspect_view_enabled = True
     list_display = ("created_at", "query", "filters", "result_count", "page", "source")
     list_filter = ("source", "order", "created_at")
@@ -39,6 +40,7 @@ class SearchClickAdmin(ModelAdmin):
     menu_label = "Result clicks"
     menu_icon = "link"
     permission_helper_class = ReadOnlyPermissionHelper
+    index_view_class = SafeExportIndexView
     list_display = ("created_at", "page_id", "position", "search")
     list_filter = ("created_at",)
     list_export = ("id", "created_at", "session", "search_id", "page_id", "position")

@@ -5,7 +5,7 @@ from django.utils.html import format_html
 
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from core.modeladmin import ReadOnlyPermissionHelper
+from core.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView
 
 from .models import Submission, SurveyResponse
 
@@ -15,6 +15,7 @@ class SubmissionAdmin(ModelAdmin):
     menu_label = "Submission inbox"
     menu_icon = "mail"
     permission_helper_class = ReadOnlyPermissionHelper
+    index_view_class = SafeExportIndexView
     inspect_view_enabled = True
     list_display = ("title", "status", "created_at", "page_link", "workflow_link")
     list_filter = ("status",)
@@ -68,6 +69,7 @@ class SurveyResponseAdmin(ModelAdmin):
     menu_label = "Survey responses"
     menu_icon = "list-ul"
     permission_helper_class = ReadOnlyPermissionHelper
+    index_view_class = SafeExportIndexView
     inspect_view_enabled = True
     list_display = ("created_at", "sector", "country")
     list_filter = ("sector", "created_at")

@@ -1,13 +1,20 @@
 """Wagtail API v2: pages (with the platform's filters), images and documents."""
 
+from .parameters import (
+    FREE_TEXT,
+    MEDIA_LISTING,
+    PAGE_DETAIL_NOTE,
+    PAGE_LISTING_NOTE,
+    fields_parameter,
+    find_by_id,
+    page_listing_parameters,
+)
 from .schema import (
     ERROR,
     ID,
     MEDIA_ITEM,
     NOT_FOUND,
     PAGE,
-    PAGE_LISTING_PARAMETERS,
-    PAGINATION,
     THROTTLED,
     find,
     listing,
@@ -22,16 +29,18 @@ def paths():
     return {
         "/api/v2/pages/": operation(
             "List pages",
-            "Live, public pages. With `type`, the type's own fields are available in `fields` and as filters.",
-            PAGE_LISTING_PARAMETERS,
+            "Live, public pages. With `type`, the type's own fields are available in `fields` "
+            "and as filters. " + PAGE_LISTING_NOTE,
+            page_listing_parameters(),
             read(listing(PAGE)),
             "pages",
             "pages_list",
         ),
         "/api/v2/pages/{id}/": operation(
             "One page with all its public fields",
-            "Related objects expanded (SDGs, topics, country, region, location, actors, authors, related pages).",
-            [ID, query("fields", "Fields to include or, with a minus sign, leave out.")],
+            "Related objects expanded (SDGs, topics, country, region, location, actors, authors, "
+            "related pages). " + PAGE_DETAIL_NOTE,
+            [ID, fields_parameter("Fields to include or, with a minus sign, leave out.")],
             detail_responses,
             "pages",
             "pages_detail",
@@ -40,8 +49,12 @@ def paths():
             "Find a page by its path on the site",
             "Redirects to the page's detail URL.",
             [
-                query("html_path", "The page's path, e.g. /cases/solar-roofs/."),
-                query("id", "A page id."),
+                query(
+                    "html_path",
+                    "The page's path, e.g. /cases/solar-roofs/.",
+                    FREE_TEXT,
+                ),
+                find_by_id("A page id (used when html_path is not given)."),
             ],
             {
                 "302": {"description": "Found: see Location."},
@@ -55,7 +68,7 @@ def paths():
         "/api/v2/images/": operation(
             "List images",
             "",
-            [*PAGINATION, query("search", "Text to search for.")],
+            MEDIA_LISTING,
             read(listing(MEDIA_ITEM)),
             "media",
             "images_list",
@@ -71,7 +84,7 @@ def paths():
         "/api/v2/documents/": operation(
             "List documents",
             "",
-            [*PAGINATION, query("search", "Text to search for.")],
+            MEDIA_LISTING,
             read(listing(MEDIA_ITEM)),
             "media",
             "documents_list",

@@ -1,10 +1,10 @@
 """Faceted search, title suggestions and result clicks."""
 
+from .parameters import FREE_TEXT, SEARCH_PARAMETERS, YEAR_RANGE_NOTE
 from .schema import (
     COUNTRY,
     INTEGER,
     SDG,
-    SEARCH_PARAMETERS,
     STRING,
     THROTTLED,
     TOPIC,
@@ -69,6 +69,7 @@ SEARCH = obj(
         ),
     }
 )
+PAGE_ID = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
 SEARCH_ERROR = json_body(
     obj({"message": STRING}), "A parameter is wrong; the message starts with its name."
 )
@@ -78,14 +79,15 @@ def paths():
     return {
         "/api/v2/search/": operation(
             "Faceted search",
-            "Text and filters → results, total and disjunctive facet counts. Values in facets are what the filters accept.",
+            "Text and filters → results, total and disjunctive facet counts. Values in facets "
+            "are what the filters accept. " + YEAR_RANGE_NOTE,
             [
                 *SEARCH_PARAMETERS,
                 query(
                     "mode",
                     "keyword (words), semantic (meaning, any language) or hybrid (both, fused); "
                     "hybrid by default when meaning is on. The answer's `mode` says which ran.",
-                    {"enum": ["keyword", "semantic", "hybrid"]},
+                    {"type": "string", "enum": ["keyword", "semantic", "hybrid"]},
                 ),
             ],
             {"200": json_body(SEARCH), "400": SEARCH_ERROR, "429": THROTTLED},
@@ -95,7 +97,13 @@ def paths():
         "/api/v2/search/suggest/": operation(
             "Title suggestions",
             "Up to 10 titles that start like `q`.",
-            [query("q", "The start of a title.")],
+            [
+                query(
+                    "q",
+                    "The start of a title.",
+                    FREE_TEXT,
+                )
+            ],
             {
                 "200": json_body(
                     obj(
@@ -126,9 +134,14 @@ def paths():
                         "application/json": {
                             "schema": obj(
                                 {
-                                    "page_id": INTEGER,
-                                    "position": INTEGER,
-                                    "search_id": nullable(INTEGER),
+                                    "page_id": PAGE_ID,
+                                    "position": {
+                                        **PAGE_ID,
+                                        "description": "1 for the first result of the first page.",
+                                    },
+                                    "search_id": nullable(
+                                        {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}
+                                    ),
                                 },
                                 required=["page_id", "position"],
                             )

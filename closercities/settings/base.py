@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, as django-cors-headers documents.
     "corsheaders.middleware.CorsMiddleware",
+    # Before anything reads the request's data: bad input answers 400 naming it (core/).
+    "core.middleware.InputGuardMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -179,6 +181,17 @@ EMBEDDING_MODEL = env.get("EMBEDDING_MODEL", "intfloat/multilingual-e5-small")
 EMBEDDING_THREADS = int(env.get("EMBEDDING_THREADS", "1"))
 MEANING_SEARCH_THRESHOLD = float(env.get("MEANING_SEARCH_THRESHOLD", "0.84"))
 MEANING_SIMILAR_DESCRIPTION = float(env.get("MEANING_SIMILAR_DESCRIPTION", "0.84"))
+
+# Bad input (a NUL character, JSON nested too deep, a damaged image, an API parameter that does
+# not fit the OpenAPI description) is answered with 400 naming it before any view runs
+# (core/middleware.py), in the form each part of the site's clients read, by path prefix.
+INPUT_GUARD_ANSWERS = {
+    "/api/v2/submissions/": "errors",
+    "/api/v2/exchange/": "errors",
+    "/api/v3/": "problem",
+    "/api/": "message",
+}
+INPUT_GUARD_CHECKS = ["api.parameters.check_request"]
 
 # Background work (search indexing, mail). "immediate" runs tasks in the request; "database"
 # queues them for `manage.py db_worker`, so a failing mail server or search engine never

@@ -9,7 +9,7 @@ BASE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__fil
 # Search backends selectable with SEARCH_BACKEND; the database backend needs no server.
 # The engine backends are Wagtail's own, subclassed in search/engines/ to index the country code.
 SEARCH_BACKENDS = {
-    "database": "wagtail.search.backends.database",
+    "database": "search.engines.database",
     "elasticsearch8": "search.engines.elasticsearch8",
     "elasticsearch9": "search.engines.elasticsearch9",
     "opensearch2": "search.engines.opensearch2",

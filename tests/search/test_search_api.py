@@ -390,7 +390,9 @@ def test_a_search_takes_a_small_fixed_number_of_queries(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("text", ['"', 'water"', "AND OR NOT", "\x00", ")(*", "title:water", "-"])
+# (A NUL character is not text anyone types: the input guard answers 400 naming `q`, see
+# tests/core/test_input_guard.py.)
+@pytest.mark.parametrize("text", ['"', 'water"', "AND OR NOT", ")(*", "title:water", "-"])
 def test_query_syntax_typed_by_visitors_is_just_text(client, corpus, text):
     assert client.get(SEARCH, {"q": text}).status_code == 200
     assert client.get(SEARCH + "suggest/", {"q": text}).status_code == 200
