@@ -11,7 +11,7 @@ DEMO_ARTICLES ?= 40
 TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test test-all test-browser test-faults test-cluster fuzz-api audit bench-api bench-deploy bench-load redis-start redis-stop test-search-sqlite test-search-engine bench-search bench-insights bench-network lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
+.PHONY: help install run migrate seed test test-all test-browser test-faults test-cluster fuzz-api audit bench-api bench-deploy bench-load redis-start redis-stop test-search-sqlite test-search-engine bench-search bench-insights bench-network bench-relevance bench-meaning lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -28,8 +28,9 @@ migrate: install ## Apply database migrations (and create the cache table produc
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
 
-seed: migrate ## Seed demo content (DEMO_CASES, DEMO_ARTICLES)
-	$(MANAGE) seed_demo --cases $(DEMO_CASES) --articles $(DEMO_ARTICLES) --seed 1
+seed: migrate ## Seed demo content (DEMO_CASES, DEMO_ARTICLES, with cases in fr/es/pt) and embed it
+	$(MANAGE) seed_demo --cases $(DEMO_CASES) --articles $(DEMO_ARTICLES) --seed 1 --languages
+	$(MANAGE) embed_pages
 
 # Links in emails and the API carry the address the site is served on (HOST and PORT), unless
 # WAGTAILADMIN_BASE_URL is set (e.g. behind a proxy).
@@ -117,6 +118,20 @@ bench-pages: install postgres-start ## Case index, map, stats and home page befo
 
 bench-search: install postgres-start opensearch-start ## Search before/after at 10,000 and 100,000 cases (SQLite, PostgreSQL, OpenSearch)
 	scripts/bench-search.sh
+
+# Meaning: a scratch SQLite database with the demo (and its cases in French, Spanish and
+# Portuguese), embedded, then the relevance set of docs/relevance/ run through every mode.
+RELEVANCE_DB := /tmp/closercities-bench-relevance.sqlite3
+RELEVANCE_CASES ?= 300
+bench-relevance: install ## Recall@10 and MRR: keyword, semantic and hybrid search; old and new similar cases (demo data)
+	rm -f $(RELEVANCE_DB)
+	DATABASE_URL=sqlite:///$(RELEVANCE_DB) $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=sqlite:///$(RELEVANCE_DB) $(MANAGE) seed_demo --cases $(RELEVANCE_CASES) --articles 0 --seed 1 --languages
+	DATABASE_URL=sqlite:///$(RELEVANCE_DB) $(MANAGE) embed_pages
+	DATABASE_URL=sqlite:///$(RELEVANCE_DB) $(MANAGE) bench_relevance --json docs/bench-results/relevance.json
+
+bench-meaning: install ## Embedding throughput; the vector matrix's memory and top-10 time at 100,000 rows (synthesised)
+	OMP_NUM_THREADS=1 $(MANAGE) bench_meaning --json docs/bench-results/meaning.json
 
 bench-insights: install postgres-start ## Research dashboards at 1,000,000 search-log rows (PostgreSQL): every panel's time
 	scripts/bench-insights.sh

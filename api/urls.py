@@ -8,6 +8,7 @@ from . import insights, views
 
 urlpatterns = [
     path("api/v2/map/", views.MapView.as_view(), name="api_map"),
+    path("api/v2/cases/<int:pk>/similar/", views.SimilarCasesView.as_view(), name="api_similar"),
     path("api/v2/stats/", views.StatsView.as_view(), name="api_stats"),
     path("api/v2/export/cases.csv", views.CasesCSVView.as_view(), name="api_export_csv"),
     path("api/v2/export/cases.json", views.CasesJSONView.as_view(), name="api_export_json"),

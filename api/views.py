@@ -1,7 +1,7 @@
 """The platform's own read endpoints next to Wagtail's: map, statistics, open-data exports,
 and the OpenAPI description with its docs page. Thin: the work is in `services`."""
 
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.views import defaults
 
@@ -10,9 +10,11 @@ from wagtail.api.v2.utils import BadRequestError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from cases.models import CasePage
 from core.caching import PROCESS_MEMORY, cached_read
 from core.throttling import AnonymousAPIThrottle
 from exchange import exports, filters, snapshot
+from meaning import similar
 
 from . import openapi, services
 
@@ -42,6 +44,8 @@ class ReadEndpoint(APIView):
     def handle_exception(self, exc):
         if isinstance(exc, BadRequestError):
             return Response({"message": str(exc)}, status=400)
+        if isinstance(exc, Http404):
+            return Response({"message": "not found"}, status=404)
         return super().handle_exception(exc)
 
 
@@ -81,6 +85,29 @@ class CasesJSONView(ReadEndpoint):
 
     def build(self, request):
         return services.cases_json()
+
+
+class SimilarCasesView(ReadEndpoint):
+    """The live, public cases most like one case, with a score and the reasons."""
+
+    MAX_LIMIT = 50
+
+    def get(self, request, pk):
+        self.pk = pk
+        return super().get(request)
+
+    def build(self, request):
+        raw = request.GET.get("limit", "10")
+        if not raw.isdigit() or not 1 <= int(raw) <= self.MAX_LIMIT:
+            raise BadRequestError(f"limit: give a whole number from 1 to {self.MAX_LIMIT}")
+        # Drafts, private and unknown cases are all just "not found".
+        case = None
+        if self.pk < 2**63:
+            case = CasePage.objects.live().public().filter(pk=self.pk).first()
+        if case is None:
+            raise Http404
+        items = similar.similar_cases(case, limit=int(raw))
+        return {"results": similar.as_api(items, request)}
 
 
 def _network_filters(request):

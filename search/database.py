@@ -310,6 +310,20 @@ class DatabaseSearch:
             types={pk: kind for _, pk, kind in hits},
         )
 
+    def keyword_matches(self, text, ids):
+        """The pages among `ids` that the words of `text` match (for hybrid search)."""
+        words = words_of(text)
+        if not words or not ids:
+            return set()
+        sql, args = self.ranking.sql(words, TYPES.values())
+        ids = [int(pk) for pk in ids]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT k.page_id FROM ({sql}) k WHERE k.page_id IN ({_placeholders(ids)})",
+                [*args, *ids],
+            )
+            return {int(row[0]) for row in cursor.fetchall()}
+
     def suggest(self, text, limit):
         from .backends import autocomplete
 

@@ -268,6 +268,29 @@ class EngineSearch:
             types=page_types,
         )
 
+    def keyword_matches(self, text, ids):
+        """The pages among `ids` that the words of `text` match (for hybrid search)."""
+        if not ids or not search_words(text):
+            return set()
+        body = {
+            "query": {
+                "bool": {
+                    "must": self._text_query(text),
+                    "filter": [{"ids": {"values": [str(pk) for pk in ids]}}],
+                }
+            },
+            "_source": False,
+            "from": 0,
+            "size": len(ids),
+        }
+        try:
+            response = self.raw_search(body)
+        except Exception as error:
+            if is_engine_error(error):
+                raise SearchUnavailable(str(error)) from error
+            raise
+        return {int(hit["_id"]) for hit in response["hits"]["hits"]}
+
     def suggest(self, text, limit):
         try:
             return autocomplete(self.backend, text, limit)

