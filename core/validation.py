@@ -82,7 +82,7 @@ def check_json(document):
                 pending.append((item, member, depth + 1))
         elif isinstance(value, list):
             pending.extend(
-                (item, f"{path}[{index}]", depth + 1) for index, item in enumerate(value)
+                (item, f"{path or 'body'}[{index}]", depth + 1) for index, item in enumerate(value)
             )
 
 

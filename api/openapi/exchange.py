@@ -1,6 +1,11 @@
 """Knowledge exchange (exchange/): the network of who learned from whom, its GraphML and CSV
 exports, and the two public inputs, adoption reports and questions to a case's team."""
 
+from cases.models import Sector
+from exchange.models import EDGE_KINDS, Channel, Stage
+from submissions.forms import TEXT_LIMIT
+
+from .parameters import FILTERS, YEAR_RANGE_NOTE, comma_list, one_of
 from .schema import (
     INTEGER,
     NUMBER,
@@ -15,21 +20,48 @@ from .schema import (
     query,
     read,
 )
-from .submissions import SUBMISSION_ERRORS
+from .submissions import COUNTRY, SUBMISSION_ERRORS, choice, text
 
+_SHARED = {parameter["name"]: parameter["schema"] for parameter in FILTERS}
 NETWORK_FILTERS = [
-    query("sdg", "SDG number(s), 1 to 17: links whose source or target case has one of them."),
-    query("topic", "Topic slug(s): links whose source or target case has one of them."),
-    query("region", "UN M49 region or sub-region code(s): links with an end there."),
-    query("country", "ISO 3166-1 alpha-2 code(s): links with an end in one of them."),
-    query("kind", "learned_from, adapted_from, inspired_by or adopted (approved adoptions)."),
+    query(
+        "sdg",
+        "SDG number(s), 1 to 17, separated by commas: links whose source or target case has "
+        "one of them.",
+        _SHARED["sdg"],
+    ),
+    query(
+        "topic",
+        "Topic slug(s), separated by commas: links whose source or target case has one of them.",
+        _SHARED["topic"],
+    ),
+    query(
+        "region",
+        "UN M49 region or sub-region code(s), separated by commas: links with an end there.",
+        _SHARED["region"],
+    ),
+    query(
+        "country",
+        "ISO 3166-1 alpha-2 code(s), separated by commas: links with an end in one of them.",
+        _SHARED["country"],
+    ),
+    query(
+        "kind",
+        "learned_from, adapted_from, inspired_by or adopted (approved adoptions), separated by "
+        "commas.",
+        comma_list(one_of(EDGE_KINDS)),
+    ),
     query(
         "channel",
-        "conference, website, this_platform, study_visit, network, training, living_lab, "
-        "colleague, publication or other.",
+        f"How the knowledge travelled: {', '.join(Channel.values)}, separated by commas.",
+        comma_list(one_of(Channel.values)),
     ),
-    query("year_from", "Links from this year on (links without a year are then left out)."),
-    query("year_to", "Links up to this year."),
+    query(
+        "year_from",
+        "Links from this year on (links without a year are then left out).",
+        _SHARED["year_from"],
+    ),
+    query("year_to", "Links up to this year.", _SHARED["year_to"]),
 ]
 NODE = obj(
     {
@@ -79,18 +111,22 @@ METRICS = obj(
         "brokers": array(obj({"id": STRING, "city": STRING, "country": STRING, "score": NUMBER})),
     }
 )
+SECTOR = choice(Sector.values)
 ADOPTION = obj(
     {
-        "case": {"type": "integer", "description": "Page id of a published case."},
-        "city": STRING,
-        "country": {"type": "string", "description": "ISO 3166-1 alpha-2"},
-        "organisation_sector": {
-            "enum": ["government", "academia", "private", "civil_society", "ngo", "urban_network"]
+        "case": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 2**63 - 1,
+            "description": "Page id of a published case.",
         },
-        "what_was_used": STRING,
-        "stage": {"enum": ["considering", "adapting", "implemented"]},
+        "city": text(120, required=True),
+        "country": COUNTRY,
+        "organisation_sector": SECTOR,
+        "what_was_used": text(TEXT_LIMIT, required=True),
+        "stage": choice(Stage.values),
         "year": nullable(YEAR),
-        "contact_email": {"type": "string", "format": "email", "description": "Private."},
+        "contact_email": text(254, format="email", description="Private."),
         "consent_privacy": {"const": True},
     },
     required=[
@@ -105,18 +141,25 @@ ADOPTION = obj(
 )
 CONTACT = obj(
     {
-        "case": {"type": "integer", "description": "Page id of a published case with a contact."},
-        "name": STRING,
-        "email": {"type": "string", "format": "email"},
-        "organisation": STRING,
-        "sector": {
-            "enum": ["government", "academia", "private", "civil_society", "ngo", "urban_network"]
+        "case": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 2**63 - 1,
+            "description": "Page id of a published case with a contact.",
         },
-        "country": {"type": "string", "description": "ISO 3166-1 alpha-2"},
-        "message": STRING,
+        "name": text(200, required=True),
+        "email": text(254, required=True, format="email"),
+        "organisation": text(200),
+        "sector": SECTOR,
+        "country": COUNTRY,
+        "message": text(TEXT_LIMIT, required=True),
         "consent_privacy": {"const": True},
     },
     required=["case", "name", "email", "sector", "country", "message", "consent_privacy"],
+)
+WRITE_NOTE = (
+    " 400 also for what the schema cannot say: a case that is not published (or, for a "
+    "question, has no contact), an email address the site's validation refuses."
 )
 
 
@@ -124,14 +167,13 @@ def _post(summary, description, operation_id, schema, accepted):
     return {
         "post": {
             "summary": summary,
-            "description": description,
+            "description": description + WRITE_NOTE,
             "operationId": operation_id,
             "tags": ["exchange"],
             "requestBody": {
                 "required": True,
                 "content": {
                     "application/json": {"schema": schema},
-                    "application/x-www-form-urlencoded": {"schema": schema},
                 },
             },
             "responses": {"201": accepted, "400": SUBMISSION_ERRORS, "429": THROTTLED},
@@ -147,7 +189,8 @@ def paths():
             "public links as edges (source of knowledge → what took it over), and network "
             "metrics: counts, weakly connected components, the most learned-from sources "
             "(in-degree) and broker cities (exact betweenness centrality of the graph between "
-            "cities, normalised as networkx does). Only links whose ends are live and public.",
+            "cities, normalised as networkx does). Only links whose ends are live and public. "
+            + YEAR_RANGE_NOTE,
             NETWORK_FILTERS,
             read(obj({"nodes": array(NODE), "edges": array(EDGE), "metrics": METRICS})),
             "exchange",
@@ -156,7 +199,7 @@ def paths():
         "/api/v2/network.graphml": operation(
             "The knowledge network as GraphML",
             "The same nodes and edges (same filters) for networkx, Gephi or Cytoscape; lists "
-            "are joined with ';'.",
+            "are joined with ';'. " + YEAR_RANGE_NOTE,
             NETWORK_FILTERS,
             read({"type": "string"}, content_type="application/graphml+xml"),
             "exchange",

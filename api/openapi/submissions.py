@@ -137,8 +137,9 @@ SURVEY = obj(
         "learning_levels": choices([v for v, _ in Choices.LEARNING_LEVELS]),
         "comments": text(5000),
         "consent_share_text": {
-            "type": "boolean",
-            "description": "The free text may be shared with researchers in data releases.",
+            "type": ["boolean", "null"],
+            "description": "The free text may be shared with researchers in data releases "
+            "(null or left out: no).",
         },
         "consent_research": {"const": True},
     },

@@ -80,7 +80,10 @@ def _post_and_check(client, spec, path, body, known):
     if response.status_code == 400:
         # A member the input guard refuses (a NUL in its name) is named as sent.
         sent = {shown(key) for key in body} if isinstance(body, dict) else set()
-        assert set(response.json()["errors"]) <= set(known) | {"non_field_errors"} | sent
+        assert set(response.json()["errors"]) <= set(known) | {"non_field_errors"} | sent, (
+            body,
+            response.content,
+        )
         assert row_counts() == before
     return response
 
