@@ -41,6 +41,19 @@ def choices(values, min_items=0):
     }
 
 
+def null_when_optional(schema):
+    """The JSON form of a submission body: the view reads `null` in a member that is not
+    required as "not given" (submissions/fields.py), so the description allows it."""
+    required = set(schema.get("required", []))
+    return {
+        **schema,
+        "properties": {
+            name: member if name in required or "anyOf" in member else nullable(member)
+            for name, member in schema["properties"].items()
+        },
+    }
+
+
 COUNTRY = choice(sorted(countries.countries), description="ISO 3166-1 alpha-2 country code.")
 ACTOR_INPUT = obj(
     {
@@ -137,9 +150,8 @@ SURVEY = obj(
         "learning_levels": choices([v for v, _ in Choices.LEARNING_LEVELS]),
         "comments": text(5000),
         "consent_share_text": {
-            "type": ["boolean", "null"],
-            "description": "The free text may be shared with researchers in data releases "
-            "(null or left out: no).",
+            "type": "boolean",
+            "description": "The free text may be shared with researchers in data releases.",
         },
         "consent_research": {"const": True},
     },
@@ -167,7 +179,7 @@ def paths():
                 "requestBody": {
                     "required": True,
                     "content": {
-                        "application/json": {"schema": CASE_SUBMISSION},
+                        "application/json": {"schema": null_when_optional(CASE_SUBMISSION)},
                         "multipart/form-data": {"schema": CASE_SUBMISSION_FORM},
                     },
                 },
@@ -189,7 +201,7 @@ def paths():
                 "tags": ["submissions"],
                 "requestBody": {
                     "required": True,
-                    "content": {"application/json": {"schema": SURVEY}},
+                    "content": {"application/json": {"schema": null_when_optional(SURVEY)}},
                 },
                 "responses": {
                     "201": json_body(obj({"status": STRING}), "Received."),

@@ -97,6 +97,11 @@ def _tighten(parameter):
         schema["maximum"] = OFFSET_MAX
 
 
+# api/parameters.py: the root of the page tree has no parent to put a copy or alias beside.
+ROOT_REFUSED = ("/actions/copy/", "/actions/create_alias/")
+ROOT_NOTE = " 400 when the page is the root of the page tree and no destination is given."
+
+
 def _extend(operation, path):
     security = operation.get("security")
     if security:
@@ -117,6 +122,8 @@ def _extend(operation, path):
         responses.setdefault("422", UNPROCESSABLE)
         operation["description"] = operation.get("description", "") + CROSS_FIELD_NOTE
     responses.setdefault("414", URI_TOO_LONG)
+    if path.endswith(ROOT_REFUSED):
+        operation["description"] = operation.get("description", "") + ROOT_NOTE
 
 
 def _any_type_of_page(operation):
