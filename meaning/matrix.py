@@ -59,6 +59,14 @@ _lock = threading.Lock()
 _current = None
 
 
+def forget():
+    """Drop this process's matrix (the next read loads it again). Tests call it: a rolled-back
+    test gives its content version number to the next test, with other pages behind it."""
+    global _current
+    with _lock:
+        _current = None
+
+
 def current_matrix():
     """This process's matrix for the current content version and model (loaded if needed);
     None when meaning is off."""
