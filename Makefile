@@ -11,7 +11,7 @@ DEMO_ARTICLES ?= 40
 TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test test-all test-faults test-cluster fuzz-api bench-api bench-deploy bench-load redis-start redis-stop test-search-sqlite test-search-engine bench-search bench-insights lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
+.PHONY: help install run migrate seed test test-all test-browser test-faults test-cluster fuzz-api audit bench-api bench-deploy bench-load redis-start redis-stop test-search-sqlite test-search-engine bench-search bench-insights bench-network bench-relevance bench-meaning lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -28,15 +28,24 @@ migrate: install ## Apply database migrations (and create the cache table produc
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
 
-seed: migrate ## Seed demo content (DEMO_CASES, DEMO_ARTICLES)
-	$(MANAGE) seed_demo --cases $(DEMO_CASES) --articles $(DEMO_ARTICLES) --seed 1
+seed: migrate ## Seed demo content (DEMO_CASES, DEMO_ARTICLES, with cases in fr/es/pt) and embed it
+	$(MANAGE) seed_demo --cases $(DEMO_CASES) --articles $(DEMO_ARTICLES) --seed 1 --languages
+	$(MANAGE) embed_pages
 
-run: seed ## Install, migrate, seed and serve the site on http://127.0.0.1:8000/
-	$(MANAGE) setup_dev_site --host $(HOST) --port $(PORT)
-	$(MANAGE) runserver $(HOST):$(PORT)
+# Links in emails and the API carry the address the site is served on (HOST and PORT), unless
+# WAGTAILADMIN_BASE_URL is set (e.g. behind a proxy).
+BASE_URL = $(or $(WAGTAILADMIN_BASE_URL),http://$(HOST):$(PORT))
+
+run: seed ## Install, migrate, seed and serve the site on http://HOST:PORT/ (default 127.0.0.1:8000)
+	WAGTAILADMIN_BASE_URL=$(BASE_URL) $(MANAGE) setup_dev_site --host $(HOST) --port $(PORT)
+	WAGTAILADMIN_BASE_URL=$(BASE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 test: install ## Run the test suite on the embedded defaults (SQLite, database search), in parallel
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)
+
+# Debian's Chromium driven by Playwright (never a downloaded browser); axe-core from npm.
+test-browser: install node_modules/.package-lock.json ## The browser tests alone (Chromium at /usr/bin/chromium, axe-core)
+	$(BIN)/python -m pytest tests/browser tests/search/test_search_browser.py
 
 # Front-end packages from the npm registry (package-lock.json): axe-core for the browser tests'
 # accessibility checks, Leaflet and its marker-cluster plugin (copied into static/vendor/).
@@ -89,8 +98,11 @@ bench-seed: install ## Time seeding 10,000 cases into a fresh SQLite database
 	DATABASE_URL=sqlite:////tmp/closercities-bench.sqlite3 $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=sqlite:////tmp/closercities-bench.sqlite3 bash -c 'time $(MANAGE) seed_demo --cases 10000 --articles 200 --seed 1'
 
-fuzz-api: install ## Schemathesis against the API's OpenAPI description (read endpoints, bounded examples)
+fuzz-api: install ## Schemathesis on v2 and v3, every method, --checks all, SQLite and PostgreSQL, >= 5,000 requests
 	scripts/api_fuzz.sh
+
+audit: install ## Known vulnerabilities in the installed requirements (pip-audit; needs the network, not in CI)
+	scripts/audit.sh
 
 bench-api: install postgres-start ## API requests/s with 10,000 cases (PostgreSQL, Redis, gunicorn); the rate limit's cost
 	scripts/bench_api.sh
@@ -107,8 +119,25 @@ bench-pages: install postgres-start ## Case index, map, stats and home page befo
 bench-search: install postgres-start opensearch-start ## Search before/after at 10,000 and 100,000 cases (SQLite, PostgreSQL, OpenSearch)
 	scripts/bench-search.sh
 
+# Meaning: a scratch SQLite database with the demo (and its cases in French, Spanish and
+# Portuguese), embedded, then the relevance set of docs/relevance/ run through every mode.
+RELEVANCE_DB := /tmp/closercities-bench-relevance.sqlite3
+RELEVANCE_CASES ?= 300
+bench-relevance: install ## Recall@10 and MRR: keyword, semantic and hybrid search; old and new similar cases (demo data)
+	rm -f $(RELEVANCE_DB)
+	DATABASE_URL=sqlite:///$(RELEVANCE_DB) $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=sqlite:///$(RELEVANCE_DB) $(MANAGE) seed_demo --cases $(RELEVANCE_CASES) --articles 0 --seed 1 --languages
+	DATABASE_URL=sqlite:///$(RELEVANCE_DB) $(MANAGE) embed_pages
+	DATABASE_URL=sqlite:///$(RELEVANCE_DB) $(MANAGE) bench_relevance --json docs/bench-results/relevance.json
+
+bench-meaning: install ## Embedding throughput; the vector matrix's memory and top-10 time at 100,000 rows (synthesised)
+	OMP_NUM_THREADS=1 $(MANAGE) bench_meaning --json docs/bench-results/meaning.json
+
 bench-insights: install postgres-start ## Research dashboards at 1,000,000 search-log rows (PostgreSQL): every panel's time
 	scripts/bench-insights.sh
+
+bench-network: install postgres-start ## /api/v2/network/ cold at 10,000 cases and ~3,400 links, steady and after a change (PostgreSQL, gunicorn)
+	scripts/bench-network.sh
 
 postgres-start: ## Start the throw-away PostgreSQL cluster (installs Debian's package if missing)
 	scripts/postgres.sh start

@@ -9,19 +9,21 @@ science articles, and any page under a moderation workflow):
   "Science review"), exactly as "Submit for moderation" in the admin does;
 - publishing, directly or with `"action": "publish"`, is refused with 403 even for users who
   may publish in the admin: through the API, only review publishes;
-- copying never copies a page live, and aliases (which mirror a page live) are refused.
+- copying never copies a page live, and aliases (which mirror a page live) are refused;
+- moving refuses a destination outside the page tree (beside the root page).
 
 The admin's own page views and the workflow's approval do not go through the action registry,
 so moderators publish as before.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from wagtail.actions.copy_page import CopyPageAction
 from wagtail.actions.create_alias import CreatePageAliasAction
 from wagtail.actions.create_page import CreatePageAction
 from wagtail.actions.edit_page import EditPageAction
+from wagtail.actions.move_page import MovePageAction
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.actions.revert_to_page_revision import RevertToPageRevisionAction
 from wagtail.models import Page
@@ -117,6 +119,16 @@ class ReviewedCreatePageAliasAction(CreatePageAliasAction):
         super().check(skip_permission_checks=skip_permission_checks)
 
 
+class MoveWithinTreePageAction(MovePageAction):
+    """Wagtail's move, refusing a destination outside the page tree: a sibling of the root
+    page has no parent, and Wagtail's own check fails on that with a server error."""
+
+    def check(self, parent_after, skip_permission_checks=False):
+        if parent_after is None:
+            raise ValidationError("A page cannot be moved beside the root page.")
+        super().check(parent_after, skip_permission_checks=skip_permission_checks)
+
+
 ACTIONS = [
     ReviewedCreatePageAction,
     ReviewedEditPageAction,
@@ -124,4 +136,5 @@ ACTIONS = [
     ReviewedRevertToPageRevisionAction,
     ReviewedCopyPageAction,
     ReviewedCreatePageAliasAction,
+    MoveWithinTreePageAction,
 ]

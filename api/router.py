@@ -1,6 +1,10 @@
 """The Wagtail API v2 router: pages, images and documents, with the platform's filters, a
 listing whose query count does not grow with `limit`, the response cache and the rate limit."""
 
+import copy
+
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.sessions.backends.base import SessionBase
 from django.db.models import Prefetch
 
 from wagtail.api.v2.filters import FieldsFilter
@@ -16,9 +20,7 @@ from cityevents.models import EventPage
 from core.caching import cached_read, share_site_root_paths
 from core.throttling import AnonymousAPIThrottle
 from library.models import LibraryItemPage
-from library.services import PROPOSED_DOCUMENTS_COLLECTION
 from partners.models import Partner
-from submissions.services import SUBMITTED_IMAGES_COLLECTION
 
 from .filters import ContentFilter, EventFilter, PageFieldsFilter, TaxonomyFilter
 
@@ -63,9 +65,23 @@ def _prefetch_for(model, public_pages):
 
 
 class CachedReadMixin:
-    """Listing and detail answers go through the response cache, with ETag and 304s."""
+    """Listing and detail answers go through the response cache, with ETag and 304s.
 
+    The cache keys on the address alone, so every request is answered as an anonymous
+    visitor's without a session: neither a logged-in editor nor a visitor who entered a
+    page's password may add pages or images a view restriction hides (they would be cached
+    and served to everyone)."""
+
+    authentication_classes = []
     throttle_classes = [AnonymousAPIThrottle]
+
+    def initialize_request(self, request, *args, **kwargs):
+        # A copy, so the visitor's own session and user are untouched for the rest of the
+        # request (the session middleware still saves what it holds).
+        visitor = copy.copy(request)
+        visitor.user = AnonymousUser()
+        visitor.session = SessionBase()
+        return super().initialize_request(visitor, *args, **kwargs)
 
     def find_object(self, queryset, request):
         # Wagtail passes `id` to the database as it comes, and an empty or non-numeric
@@ -125,17 +141,12 @@ class CloserCitiesPagesAPIViewSet(CachedReadMixin, PagesAPIViewSet):
 
 
 class CloserCitiesImagesAPIViewSet(CachedReadMixin, ImagesAPIViewSet):
-    def get_queryset(self):
-        # An image sent with a public submission stays private until a moderator approves
-        # the case; then it moves to the main collection and is listed here.
-        return super().get_queryset().exclude(collection__name=SUBMITTED_IMAGES_COLLECTION)
+    """Wagtail's images, minus those in private collections: the same rule as v3 (api/media.py)."""
 
 
 class CloserCitiesDocumentsAPIViewSet(CachedReadMixin, DocumentsAPIViewSet):
-    def get_queryset(self):
-        # A file sent with a proposal for the library stays private until a moderator
-        # publishes the document; then it moves to the main collection and is listed here.
-        return super().get_queryset().exclude(collection__name=PROPOSED_DOCUMENTS_COLLECTION)
+    """Wagtail's documents, minus those in private collections (api/media.py): a file sent
+    with a proposal for the library stays private until a moderator publishes the document."""
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -4,13 +4,13 @@ Views and the `export_open_data` command call these functions; they never build 
 themselves, so "only live, public content" is decided here once.
 """
 
-import csv
 import io
 
 from wagtail.models import Site
 
 from articles.models import ArticlePage
 from cases.models import CasePage, CaseTopic
+from core import csv
 from taxonomy import regions
 
 from . import filters, geojson
@@ -197,7 +197,7 @@ def _csv_value(name, value):
 
 
 def write_cases_csv(handle):
-    writer = csv.writer(handle, lineterminator="\n")
+    writer = csv.Writer(handle)
     writer.writerow([name for name, _, _ in CASE_FIELDS])
     for record in case_records():
         writer.writerow([_csv_value(name, record[name]) for name, _, _ in CASE_FIELDS])
@@ -226,6 +226,7 @@ def data_package(resource_path="cases.csv"):
         "resources": [
             {
                 "name": "cases",
+                "description": csv.NEUTRALISED_NOTE,
                 "path": resource_path,
                 "profile": "tabular-data-resource",
                 "format": "csv",

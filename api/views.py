@@ -2,7 +2,7 @@
 and the OpenAPI description with its docs page. Thin: the work is in `services`."""
 
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views import defaults
@@ -12,10 +12,13 @@ from wagtail.api.v2.utils import BadRequestError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from cases.models import CasePage
 from cityevents import filters as event_filters
 from cityevents import listing as events
 from core.caching import PROCESS_MEMORY, cached_read, render_json
 from core.throttling import AnonymousAPIThrottle
+from exchange import exports, filters, snapshot
+from meaning import similar
 
 from . import openapi, services
 
@@ -45,6 +48,8 @@ class ReadEndpoint(APIView):
     def handle_exception(self, exc):
         if isinstance(exc, BadRequestError):
             return Response({"message": str(exc)}, status=400)
+        if isinstance(exc, Http404):
+            return Response({"message": "not found"}, status=404)
         return super().handle_exception(exc)
 
 
@@ -103,6 +108,63 @@ class CasesJSONView(ReadEndpoint):
         return services.cases_json()
 
 
+class SimilarCasesView(ReadEndpoint):
+    """The live, public cases most like one case, with a score and the reasons."""
+
+    MAX_LIMIT = 50
+
+    def get(self, request, pk):
+        self.pk = pk
+        return super().get(request)
+
+    def build(self, request):
+        raw = request.GET.get("limit", "10")
+        if not raw.isdigit() or not 1 <= int(raw) <= self.MAX_LIMIT:
+            raise BadRequestError(f"limit: give a whole number from 1 to {self.MAX_LIMIT}")
+        # Drafts, private and unknown cases are all just "not found".
+        case = None
+        if self.pk < 2**63:
+            case = CasePage.objects.live().public().filter(pk=self.pk).first()
+        if case is None:
+            raise Http404
+        items = similar.similar_cases(case, limit=int(raw))
+        return {"results": similar.as_api(items, request)}
+
+
+def _network_filters(request):
+    try:
+        return filters.from_querydict(request.GET)
+    except filters.InvalidFilter as error:
+        raise BadRequestError(str(error)) from None
+
+
+class NetworkView(ReadEndpoint):
+    """The knowledge network: nodes, edges and metrics (exchange/snapshot.py)."""
+
+    def build(self, request):
+        return snapshot.network(_network_filters(request))
+
+
+class NetworkGraphMLView(ReadEndpoint):
+    """The same network as GraphML, for networkx, Gephi and Cytoscape desktop."""
+
+    content_type = "application/graphml+xml; charset=utf-8"
+    filename = "closercities-network.graphml"
+
+    def build(self, request):
+        return exports.graphml(snapshot.build(_network_filters(request)))
+
+
+class LinksCSVView(ReadEndpoint):
+    """Every public knowledge-transfer link (and approved adoption) as CSV."""
+
+    content_type = "text/csv; charset=utf-8"
+    filename = "closercities-links.csv"
+
+    def build(self, request):
+        return exports.links_csv()
+
+
 class SchemaView(ReadEndpoint):
     """The OpenAPI 3 description of the API."""
 
@@ -110,7 +172,12 @@ class SchemaView(ReadEndpoint):
     content_type = "application/vnd.oai.openapi+json"
 
     def build(self, request):
-        return openapi.description()
+        return openapi.description(request)
+
+
+def v3_schema(request):
+    """Wagtail API v3's OpenAPI description, as this site answers (see openapi/v3.py)."""
+    return JsonResponse(openapi.v3.description(), json_dumps_params={"ensure_ascii": False})
 
 
 def docs(request):

@@ -1,9 +1,9 @@
 """Urban science: articles by researchers, and the researchers who write them."""
 
 from django import forms
-from django.core.paginator import Paginator
 from django.core.validators import RegexValidator
 from django.db import models
+from django.template.response import TemplateResponse
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -14,6 +14,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.listing import page_listing
+from core.models import TitleOrderMixin
 from home.blocks import BodyBlock
 from taxonomy.models import Topic
 from taxonomy.serializers import SDGListField, TopicListField
@@ -81,21 +83,20 @@ class ArticleIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
     max_count = 1
-    PAGE_SIZE = 24
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        articles = (
-            ArticlePage.objects.live()
-            .public()
-            .child_of(self)
-            .order_by("-publication_date", "-pk")
-            .prefetch_related("sdgs", "authors__researcher")
+    def serve(self, request, *args, **kwargs):
+        """Published articles through the search service (as the case index lists cases):
+        a search box, filters by SDG, topic, article type and year with counts, pagination.
+        A bad filter in the address is the visitor's mistake: 400 with the message."""
+        request.is_preview = False
+        listing = page_listing(request, "article")
+        context = {**self.get_context(request, *args, **kwargs), **listing}
+        return TemplateResponse(
+            request,
+            self.get_template(request, *args, **kwargs),
+            context,
+            status=400 if "error" in listing else 200,
         )
-        paginator = Paginator(articles, self.PAGE_SIZE)
-        context["paginator"] = paginator
-        context["articles"] = paginator.get_page(request.GET.get("page"))
-        return context
 
 
 class ArticleTopic(ItemBase):
@@ -105,7 +106,7 @@ class ArticleTopic(ItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(TitleOrderMixin, Page):
     """A piece of urban science: a reflection, interview, research summary or student project."""
 
     article_type = models.CharField(max_length=20, choices=ArticleType.choices)
@@ -149,6 +150,7 @@ class ArticlePage(Page):
 
     search_fields = Page.search_fields + [
         index.AutocompleteField("title"),
+        index.FilterField("sort_title"),
         index.SearchField("summary"),
         index.SearchField("body"),
         index.RelatedFields("sdgs", [index.SearchField("title"), index.FilterField("number")]),
@@ -175,6 +177,18 @@ class ArticlePage(Page):
 
     class Meta:
         verbose_name = "science article"
+
+    def live_related_cases(self):
+        """The related cases a visitor may see: live and public ones only.
+
+        Read through `.all()`, which also works for a draft or a preview, whose related cases
+        are held in memory rather than in the database."""
+        from cases.models import CasePage  # cases' models refer to this module's by name
+
+        ids = [case.pk for case in self.related_cases.all()]
+        found = CasePage.objects.live().public().filter(pk__in=ids).prefetch_related("sdgs")
+        by_id = {case.pk: case for case in found}
+        return [by_id[pk] for pk in ids if pk in by_id]
 
 
 class ArticleAuthor(Orderable):

@@ -21,13 +21,14 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
+from core.listing import page_listing
+from core.models import TitleOrderMixin
 from home.blocks import BodyBlock, DocumentBlock, LinkBlock
 from taxonomy import regions
 from taxonomy.models import Topic
 from taxonomy.serializers import SDGListField, TopicListField
 
 from . import serializers
-from .listing import page_listing
 from .related import related_cases
 from .video import caption_text
 
@@ -48,6 +49,13 @@ class Status(models.TextChoices):
     RUNNING = "running", "Running"
     SCALED_UP = "scaled_up", "Scaled up"
     COMPLETED = "completed", "Completed"
+
+
+class ImageLicence(models.TextChoices):
+    CC_BY = "cc-by-4.0", "CC BY 4.0"
+    CC_BY_SA = "cc-by-sa-4.0", "CC BY-SA 4.0"
+    CC0 = "cc0-1.0", _("CC0 1.0 (public domain)")
+    PERMISSION = "permission", _("Used with the rights holder's permission")
 
 
 class Sector(models.TextChoices):
@@ -101,7 +109,7 @@ class CasePageForm(WagtailAdminPageForm):
             )
 
 
-class CasePage(Page):
+class CasePage(TitleOrderMixin, Page):
     """One urban project: what was done where, by whom, towards which SDGs, and what was learned."""
 
     summary = models.CharField(
@@ -110,6 +118,15 @@ class CasePage(Page):
     body = StreamField(BodyBlock(), blank=True)
     main_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    image_credit = models.CharField(
+        _("image credit"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who made the main image, e.g. “Photo: Ana Lima / City of Recife”."),
+    )
+    image_licence = models.CharField(
+        _("image licence"), max_length=20, choices=ImageLicence.choices, blank=True
     )
 
     city = models.CharField(max_length=120)
@@ -139,6 +156,13 @@ class CasePage(Page):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.RUNNING)
     start_year = models.PositiveSmallIntegerField(null=True, blank=True, validators=YEAR_VALIDATORS)
     end_year = models.PositiveSmallIntegerField(null=True, blank=True, validators=YEAR_VALIDATORS)
+
+    # Private: questions from other cities are relayed here (exchange/), never shown anywhere.
+    contact_email = models.EmailField(
+        blank=True,
+        verbose_name="contact email (private)",
+        help_text="Never published. Questions from other cities are forwarded to it by email.",
+    )
 
     links = StreamField([("link", LinkBlock())], blank=True, verbose_name="website links")
     attachments = StreamField([("document", DocumentBlock())], blank=True)
@@ -174,6 +198,7 @@ class CasePage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3})),
         FieldPanel("main_image"),
+        FieldRowPanel([FieldPanel("image_credit"), FieldPanel("image_licence")]),
         FieldPanel("body"),
         MultiFieldPanel(
             [
@@ -210,10 +235,14 @@ class CasePage(Page):
         MultiFieldPanel(
             [FieldPanel("links"), FieldPanel("attachments")], heading="Links and files"
         ),
+        # Knowledge exchange (exchange/): what this case learned from, and who to ask.
+        InlinePanel("knowledge_sources", heading="Learned from", label="Source"),
+        FieldPanel("contact_email"),
     ]
 
     search_fields = Page.search_fields + [
         index.AutocompleteField("title"),
+        index.FilterField("sort_title"),
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("city"),
@@ -239,6 +268,8 @@ class CasePage(Page):
         APIField("summary"),
         APIField("body"),
         APIField("main_image", serializer=ImageRenditionField("fill-800x450")),
+        APIField("image_credit"),
+        APIField("image_licence"),
         APIField("city"),
         APIField("country", serializer=serializers.CountryField()),
         APIField("region", serializer=serializers.RegionField()),

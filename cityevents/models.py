@@ -27,6 +27,7 @@ from wagtail.search import index
 from django_countries.fields import CountryField
 
 from cases import serializers as case_serializers
+from core.models import TitleOrderMixin
 from home.blocks import BodyBlock, DocumentBlock
 from taxonomy import regions
 from taxonomy.models import Topic
@@ -140,7 +141,7 @@ class EventPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class EventPage(Page):
+class EventPage(TitleOrderMixin, Page):
     """One event: what it is, when (in the venue's time zone), where (in person and/or
     online), who organises it, what it is about, and after it took place its report,
     documents and recording."""
@@ -264,6 +265,7 @@ class EventPage(Page):
     ]
 
     search_fields = Page.search_fields + [
+        index.FilterField("sort_title"),
         index.AutocompleteField("title"),
         index.SearchField("summary"),
         index.SearchField("body"),

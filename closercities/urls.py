@@ -3,10 +3,11 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api import api_router
-from home.views import case_map
+from home.views import case_map, favicon, robots_txt, sdg_stylesheet
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -24,6 +25,7 @@ urlpatterns = [
     path("partners/requests/", include("partners.urls")),
     path("", include("alerts.feed_urls")),
     path("", include("cityevents.urls")),
+    path("", include("exchange.urls")),
 ]
 
 if settings.DEBUG:
@@ -35,6 +37,10 @@ if settings.DEBUG:
 
 urlpatterns += [
     path("map/", case_map, name="map"),
+    path("sdg-colours.css", sdg_stylesheet, name="sdg_colours"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
     path("", include(wagtail_urls)),
 ]
 

@@ -1,6 +1,9 @@
 """What the project's wagtail-modeladmin screens share."""
 
 from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.views import IndexView
+
+from .csv import SafeCSVExportMixin
 
 
 class ReadOnlyPermissionHelper(PermissionHelper):
@@ -16,3 +19,8 @@ class ReadOnlyPermissionHelper(PermissionHelper):
 
     def user_can_edit_obj(self, user, obj):
         return False
+
+
+class SafeExportIndexView(SafeCSVExportMixin, IndexView):
+    """The listing of a modeladmin screen whose CSV export is written by `core.csv`, so text
+    from the public never runs as a spreadsheet formula. Set it as `index_view_class`."""

@@ -68,7 +68,25 @@ class ContentVersion(models.Model):
         # write the committed one after the commit, so readers elsewhere move on together.
         cache.delete(cls.CACHE_KEY)
         transaction.on_commit(cls._publish)
+        from .signals import announce_new_version
+
+        # After the commit (and after the version is published), so what is derived from the
+        # new version reads the new content.
+        transaction.on_commit(announce_new_version, robust=True)
 
     @classmethod
     def _publish(cls):
         cache.set(cls.CACHE_KEY, cls._from_database(), cls.CACHE_SECONDS)
+
+
+class TitleOrderMixin(models.Model):
+    """Pages that visitors can list alphabetically ("order by title"), whatever search engine
+    answers. The index keeps `sort_title`, the title in lower case, under one name for every
+    page type that has this mixin (the engine's keyword columns sort by character codes, so
+    "apple" would otherwise come after "Zebra"); the database backend sorts the same way."""
+
+    class Meta:
+        abstract = True
+
+    def sort_title(self):
+        return self.title.lower()

@@ -44,11 +44,20 @@ def _insert_specific_rows(model, pages):
             cursor.executemany(sql, rows[start : start + BATCH_SIZE])
 
 
+def stable_translation_key(parent, slug):
+    """A translation key that follows from the page's place (its parent and slug): the same
+    page gets the same key on every run, and two pages never share one (slugs are unique
+    among siblings). Keys drawn from a seeded generator repeated themselves on a second run
+    that added pages, which failed with an IntegrityError."""
+    return uuid.uuid5(parent.translation_key, slug)
+
+
 @transaction.atomic
-def add_live_children(parent, pages, *, rng=None):
+def add_live_children(parent, pages, *, stable_keys=False, rng=None):
     """Add unsaved `pages` (all of one specific type) as live children at the end of `parent`.
 
-    `rng` (a random.Random) makes translation keys reproducible. Returns the pages, saved.
+    `stable_keys` (or, as before, any `rng`) gives each page a translation key that follows
+    from its parent and slug, so seeding is reproducible. Returns the pages, saved.
     """
     if not pages:
         return pages
@@ -69,7 +78,9 @@ def add_live_children(parent, pages, *, rng=None):
         page.has_unpublished_changes = False
         page.last_published_at = page.last_published_at or page.first_published_at
         page.latest_revision_created_at = page.last_published_at
-        page.translation_key = uuid.UUID(int=rng.getrandbits(128)) if rng else uuid.uuid4()
+        page.translation_key = (
+            stable_translation_key(parent, page.slug) if stable_keys or rng else uuid.uuid4()
+        )
         if hasattr(page, "set_derived_fields"):
             page.set_derived_fields()
         base_rows.append(

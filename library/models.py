@@ -20,10 +20,11 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
-from cases.listing import page_listing
 from cases.models import Sector
 from cases.serializers import CountryField as CountrySerializer
 from cases.serializers import RegionField, RelatedPageListField
+from core.listing import page_listing
+from core.models import TitleOrderMixin
 from taxonomy import regions
 from taxonomy.models import Topic
 from taxonomy.serializers import SDGListField, TopicListField
@@ -94,7 +95,7 @@ class LibraryItemTopic(ItemBase):
     )
 
 
-class LibraryItemPage(Page):
+class LibraryItemPage(TitleOrderMixin, Page):
     """One policy or strategy document: what it is, who issued it where and when, the file (or
     where it is published), its licence and the cases it relates to."""
 
@@ -172,6 +173,7 @@ class LibraryItemPage(Page):
     ]
 
     search_fields = Page.search_fields + [
+        index.FilterField("sort_title"),
         index.AutocompleteField("title"),
         index.SearchField("summary"),
         index.SearchField("organisation"),

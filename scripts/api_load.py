@@ -10,6 +10,7 @@ successes; anything else is reported. Loopback only: the host must be 127.0.0.1 
 
 import argparse
 import http.client
+import math
 import statistics
 import threading
 import time
@@ -63,7 +64,8 @@ def run(base, paths, seconds, concurrency):
         thread.join()
     wall = time.perf_counter() - started
     latencies.sort()
-    p95 = latencies[max(0, int(len(latencies) * 0.95) - 1)] if latencies else float("nan")
+    # Nearest rank: the smallest value that at least 95% of the requests did not exceed.
+    p95 = latencies[max(0, math.ceil(len(latencies) * 0.95) - 1)] if latencies else float("nan")
     return {
         "requests": len(latencies),
         "errors": sum(failures),

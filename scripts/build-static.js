@@ -1,4 +1,4 @@
-// Copies the map and chart libraries from node_modules into static/vendor/, where Django's staticfiles
+// Copies the map, network and chart libraries from node_modules into static/vendor/, where Django's staticfiles
 // (and whitenoise, with hashed names in production) serve them. The copies are committed, so
 // the site runs and deploys without Node; re-run `npm run build` (or `make static-vendor`)
 // after changing a version in package.json, and tests/home/test_static.py checks the
@@ -18,6 +18,12 @@ const copies = {
     "dist/MarkerCluster.Default.css",
     "MIT-LICENCE.txt",
   ],
+  // The knowledge network page (/network/): Cytoscape.js and its fCoSE layout, which needs
+  // cose-base and layout-base (UMD builds that find each other as globals, in that order).
+  cytoscape: ["dist/cytoscape.min.js", "LICENSE"],
+  "layout-base": ["layout-base.js", "LICENSE"],
+  "cose-base": ["cose-base.js", "LICENSE"],
+  "cytoscape-fcose": ["cytoscape-fcose.js", "LICENSE"],
   // The insight charts (/insights/): Vega, Vega-Lite and vega-embed, and the world's outlines.
   vega: ["build/vega.min.js", "LICENSE"],
   "vega-lite": ["build/vega-lite.min.js", "build/vega-lite.min.js.map", "LICENSE"],
@@ -36,3 +42,37 @@ for (const [name, files] of Object.entries(copies)) {
   }
   console.log(`static/vendor/${name}: ${files.length} entries`);
 }
+
+// Vega's expression interpreter, so the charts draw under the production Content-Security-
+// Policy (no eval: Vega otherwise compiles its expressions with `new Function`). npm ships it
+// only as an ES module importing vega-util; every name it imports is also on the `vega` global
+// of vega.min.js (loaded before it), so the copy becomes a classic script that reads them
+// from there and adds `vega.expressionInterpreter`.
+(function interpreter() {
+  const name = "vega-interpreter";
+  const source = fs.readFileSync(
+    path.join(root, "node_modules", name, "build", `${name}.js`),
+    "utf8",
+  );
+  const importLine = /^import \{ ([\w, ]+) \} from 'vega-util';$/m;
+  const exportLine = /^export \{ expression as expressionInterpreter \};$/m;
+  if (!importLine.test(source) || !exportLine.test(source)) {
+    throw new Error(`${name}: its imports or exports changed; update scripts/build-static.js`);
+  }
+  const names = source.match(importLine)[1];
+  const body = source
+    .replace(importLine, `var { ${names} } = window.vega;`)
+    .replace(exportLine, "window.vega.expressionInterpreter = expression;")
+    .replace(/^\/\/# sourceMappingURL=.*$/m, "");
+  const target = path.join(vendor, name);
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(target, { recursive: true });
+  fs.writeFileSync(
+    path.join(target, `${name}.js`),
+    `// ${name} ${require(path.join(root, "node_modules", name, "package.json")).version}` +
+      ", made a classic script by scripts/build-static.js.\n" +
+      `(function () {\n"use strict";\n${body}})();\n`,
+  );
+  fs.copyFileSync(path.join(root, "node_modules", name, "LICENSE"), path.join(target, "LICENSE"));
+  console.log(`static/vendor/${name}: 2 entries`);
+})();

@@ -45,6 +45,9 @@ def _throttled(request):
     return response
 
 
+# Read-only: exempt from CSRF so that a method other than GET (QUERY, say) is answered 405 by
+# require_GET, not 403 by the CSRF check that runs before it.
+@csrf_exempt
 @require_GET
 def search(request):
     """Faceted search over published cases and science articles."""
@@ -66,6 +69,7 @@ def search(request):
     return searchlog.remember(request, _json(data))
 
 
+@csrf_exempt
 @require_GET
 def suggest(request):
     """Up to 10 titles that start like `q`, for a search box's autocomplete."""
@@ -84,6 +88,12 @@ def suggest(request):
     return _json({"q": " ".join(text.split()), "results": results})
 
 
+# The largest value each field of a click can hold: page ids are Wagtail's (32-bit), positions
+# a PositiveIntegerField, search ids a 64-bit key. A larger number is refused here rather than
+# failing in the database after the answer said it was recorded.
+CLICK_FIELDS = {"page_id": 2**31 - 1, "position": 2**31 - 1, "search_id": 2**63 - 1}
+
+
 @csrf_exempt
 @require_POST
 def click(request):
@@ -95,14 +105,14 @@ def click(request):
     if not isinstance(data, dict):
         return _json({"message": "body: send a JSON object", "parameter": "body"}, status=400)
     fields = {}
-    for name in ("page_id", "position", "search_id"):
+    for name, largest in CLICK_FIELDS.items():
         value = data.get(name)
         if value is None and name == "search_id":
             fields[name] = None
             continue
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= largest:
             return _json(
-                {"message": f"{name}: give a positive whole number", "parameter": name},
+                {"message": f"{name}: give a whole number from 1 to {largest}", "parameter": name},
                 status=400,
             )
         fields[name] = value
@@ -111,5 +121,5 @@ def click(request):
             {"message": "page_id: no published page has this id", "parameter": "page_id"},
             status=400,
         )
-    searchlog.log_click(request, fields["page_id"], fields["position"], fields["search_id"])
-    return searchlog.remember(request, _json({"recorded": True}, status=201))
+    click = searchlog.log_click(request, fields["page_id"], fields["position"], fields["search_id"])
+    return searchlog.remember(request, _json({"recorded": click is not None}, status=201))

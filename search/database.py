@@ -29,7 +29,7 @@ from wagtail.models import Page
 from taxonomy.models import Topic
 
 from .ranking import keyword_ranking, words_of
-from .registry import COLUMN_FACETS, extra_facets, search_types
+from .registry import COLUMN_FACETS, SORT_COLUMNS, extra_facets, search_types
 from .services import FACETS, MAX_YEAR, MIN_YEAR, TYPES, FacetCounts
 
 # The facets that `m` carries as a text column (counted per value); the year is a number.
@@ -51,9 +51,16 @@ def _text_columns():
 ORDERS = {
     "relevance": "rank DESC, id DESC",
     "newest": "published DESC NULLS LAST, id DESC",
+    # Cases without a start year (and articles) last; ties newest first, as on the engine.
+    "start_year": "start_year IS NULL, start_year, published DESC NULLS LAST, id DESC",
+    "title": "sort_title, published DESC NULLS LAST, id DESC",
 }
-# Columns `m` carries only for the orders that sort by them, e.g. {"title": "p.title"}.
-ORDER_COLUMNS = {}
+# Columns `m` carries only for the orders that sort by them (the start year: the page types
+# that give a `start_year` column in the registry, cases; NULL for the others).
+ORDER_COLUMNS = {
+    "start_year": "{start_year} AS start_year",
+    "title": "LOWER(p.title) AS sort_title",
+}
 
 
 def _placeholders(values):
@@ -156,7 +163,11 @@ class Statement:
             *(f"{self._value(facet)} AS e_{facet}" for facet in extra_facets()),
             f"{self._value('year')} AS year",
             *(["k.entry", "k.score"] if self.ranking is not None else []),
-            *([ORDER_COLUMNS[self.params.order]] if self.params.order in ORDER_COLUMNS else []),
+            *(
+                [ORDER_COLUMNS[self.params.order].format(start_year=self._value("start_year"))]
+                if self.params.order in ORDER_COLUMNS
+                else []
+            ),
         ]
         args.extend(type_ids)
         for facet, (condition, condition_args) in selected.items():
@@ -260,7 +271,7 @@ def _tables():
         "topic_table": Topic._meta.db_table,
         "joins": {},  # alias: (table, column holding the page id)
         # facet: {type key: SQL}, for the shared single-valued facets and the types' own.
-        "columns": {facet: {} for facet in (*COLUMN_FACETS, *extra_facets())},
+        "columns": {facet: {} for facet in (*COLUMN_FACETS, *SORT_COLUMNS, *extra_facets())},
         "sdg": {},
         "topic": {},
     }
@@ -280,7 +291,7 @@ def _tables():
             column = f"{aliases[owner.db_table]}.{field.column}"
             if facet == "year" and search_type.year_is_date:
                 column = _year_of(column, isinstance(field, models.DateTimeField))
-            elif facet not in COLUMN_FACETS:
+            elif facet not in COLUMN_FACETS and facet not in SORT_COLUMNS:
                 column = _as_text(column, isinstance(field, models.BooleanField))
             tables["columns"][facet][key] = column
         if search_type.has_relation("sdgs"):
@@ -350,6 +361,20 @@ class DatabaseSearch:
             facet_counts=counts,
             types={pk: kind for _, pk, kind in hits},
         )
+
+    def keyword_matches(self, text, ids):
+        """The pages among `ids` that the words of `text` match (for hybrid search)."""
+        words = words_of(text)
+        if not words or not ids:
+            return set()
+        sql, args = self.ranking.sql(words, TYPES.values())
+        ids = [int(pk) for pk in ids]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT k.page_id FROM ({sql}) k WHERE k.page_id IN ({_placeholders(ids)})",
+                [*args, *ids],
+            )
+            return {int(row[0]) for row in cursor.fetchall()}
 
     def suggest(self, text, limit):
         from .backends import autocomplete

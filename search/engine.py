@@ -206,9 +206,17 @@ class EngineSearch:
             "from": (params.page - 1) * params.page_size,
             "size": params.page_size,
         }
-        if params.order == "newest" or not search_words(params.q):
-            published = self._column(self.page_mapping, "first_published_at")
-            body["sort"] = [{published: {"order": "desc"}}, {"pk": {"order": "desc"}}]
+        published = self._column(self.page_mapping, "first_published_at")
+        newest = [{published: {"order": "desc"}}, {"pk": {"order": "desc"}}]
+        if params.order == "start_year":
+            start = self._column(self.mappings["case"], "start_year")
+            body["sort"] = [{start: {"order": "asc", "missing": "_last"}}, *newest]
+        elif params.order == "title":
+            # The lower-case title every page type indexes under one name (TitleOrderMixin).
+            title = self._column(self.mappings["case"], "sort_title")
+            body["sort"] = [{title: {"order": "asc", "missing": "_last"}}, *newest]
+        elif params.order == "newest" or not search_words(params.q):
+            body["sort"] = newest
         return body
 
     def raw_search(self, body):
@@ -268,6 +276,29 @@ class EngineSearch:
             facet_counts=counts,
             types=page_types,
         )
+
+    def keyword_matches(self, text, ids):
+        """The pages among `ids` that the words of `text` match (for hybrid search)."""
+        if not ids or not search_words(text):
+            return set()
+        body = {
+            "query": {
+                "bool": {
+                    "must": self._text_query(text),
+                    "filter": [{"ids": {"values": [str(pk) for pk in ids]}}],
+                }
+            },
+            "_source": False,
+            "from": 0,
+            "size": len(ids),
+        }
+        try:
+            response = self.raw_search(body)
+        except Exception as error:
+            if is_engine_error(error):
+                raise SearchUnavailable(str(error)) from error
+            raise
+        return {int(hit["_id"]) for hit in response["hits"]["hits"]}
 
     def suggest(self, text, limit):
         try:

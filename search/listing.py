@@ -1,6 +1,6 @@
-"""The index pages' listings (the case index), answered by the one search service and offered
-to the page models through the `page_listing` Wagtail hook (see wagtail_hooks.py), so the page
-apps never import search."""
+"""The index pages' listings (the case index and the science index), answered by the one
+search service and offered to the page models through the `page_listing` Wagtail hook (see
+wagtail_hooks.py), so the page apps never import search."""
 
 import hashlib
 
@@ -11,17 +11,30 @@ from core.models import ContentVersion
 
 from .backends import database_backend
 from .middleware import unavailable_message
+from .panel import panel
 from .services import InvalidSearchParameter, SearchParams, SearchUnavailable, search
+
+# The facets an index offers, by content type; the others stay out of its filter panel.
+FACETS = {
+    "case": ("sdg", "topic", "has_video", "region", "country", "status", "year"),
+    "article": ("sdg", "topic", "article_type", "year"),
+    "library": ("sdg", "topic", "document_type", "region", "country", "year"),
+}
+# The orders an index offers besides "most relevant" (offered when there is text).
+ORDERS = {
+    "case": ("newest", "start_year", "title"),
+    "article": ("newest", "title"),
+    "library": ("newest", "title"),
+}
 
 
 def page_listing(request, content_type):
-    """Context for an index page listing `content_type` ("case"): `search` (one page of hits
-    with every facet's counts), `params` and `facets`; or `error` for a bad filter (400), or
-    `unavailable` (a message, 503) when text was given and the search engine is down."""
+    """Context for an index page listing `content_type` ("case", "article", "library"): `search` (one
+    page of hits with every facet's counts), `params`, `facets` and `panel`; or `error` for a
+    bad filter (400), or `unavailable` (a message, 503) when text was given and the search
+    engine is down."""
     query = request.GET.copy()
     query.setlist("type", [content_type])
-    if not query.get("order"):
-        query["order"] = "newest"
     try:
         params = SearchParams.from_querydict(query)
     except InvalidSearchParameter as error:
@@ -42,9 +55,13 @@ def page_listing(request, content_type):
             # Without text the database lists the pages and counts the facets itself.
             result = search(params, request, backend=database_backend())
         cache.set(key, result, settings.API_CACHE_TIMEOUT)
+    # Every item here has the one type, so the content-type facet has nothing to offer.
+    facets = {name: result.facets.get(name, []) for name in FACETS[content_type]}
+    # The type is implied by the page: links and chips leave it out.
+    params = result.params.without("type")
     return {
         "search": result,
-        "params": result.params,
-        # Every item here has the one type, so the content-type facet has nothing to offer.
-        "facets": {**result.facets, "type": []},
+        "params": params,
+        "facets": facets,
+        "panel": panel(params, facets, ORDERS[content_type]),
     }

@@ -40,6 +40,8 @@ from wagtail import hooks
 HOOK = "register_search_type"
 # The single-valued facets a page type may give a column for.
 COLUMN_FACETS = ("country", "region", "subregion", "status", "year")
+# Columns a page type may give only to be ordered by (`order=start_year`: cases).
+SORT_COLUMNS = ("start_year",)
 # A key is a facet value in URLs and a literal in the database search's SQL: plain words only.
 KEY = re.compile(r"[a-z][a-z0-9_]*")
 
@@ -113,7 +115,7 @@ def _load():
             found[search_type.key] = search_type
     extra = _extra_facets(found)
     for search_type in found.values():
-        unknown = set(search_type.columns) - set(COLUMN_FACETS) - set(extra)
+        unknown = set(search_type.columns) - set(COLUMN_FACETS) - set(SORT_COLUMNS) - set(extra)
         if unknown:
             raise ValueError(f"{search_type.key}: no facet called {', '.join(unknown)}")
     return found, extra

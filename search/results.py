@@ -2,12 +2,17 @@
 the fields a result shows) and the facets' values, labels and counts in a stable order."""
 
 import html
+import logging
 import re
 from collections import defaultdict
 
-from django.conf import settings
 from django.urls import reverse
 
+from wagtail.api.utils import get_base_url
+from wagtail.images import get_image_model
+from wagtail.images.models import SourceImageIOError
+
+from articles.models import ArticleAuthor, ArticlePage
 from cases.models import Status
 from taxonomy import regions
 from taxonomy.models import Topic
@@ -22,12 +27,14 @@ from .services import (
 )
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+logger = logging.getLogger(__name__)
 
 
-def _api_urls():
+def _api_urls(request=None):
     """A function page id → the page's address in the pages API (one `reverse` per search,
-    not one per result)."""
-    base = (getattr(settings, "WAGTAILAPI_BASE_URL", "") or "").rstrip("/")
+    not one per result), on the address the site is served on, as Wagtail's API builds its
+    links: WAGTAILAPI_BASE_URL, else the site answering the request."""
+    base = (get_base_url(request) or "").rstrip("/")
     prefix, _, suffix = reverse("wagtailapi:pages:detail", args=[0]).rpartition("0")
     return lambda page_id: f"{base}{prefix}{page_id}{suffix}"
 
@@ -47,9 +54,12 @@ def snippet(text, query, length=240):
     return pattern.sub(r"<mark>\1</mark>", escaped)
 
 
-# What every result item shows; each page type adds the fields its details read (registry.py).
-# The rest of a page (its body above all) stays in the database.
+# What every result item shows; each page type adds the fields its details read (registry.py:
+# a case's place and picture, an article's date and type). The rest of a page (its body above
+# all) stays in the database.
 RESULT_FIELDS = ("title", "path", "url_path", "summary")
+# The size of a case's picture on a result card (16:9, sharp on a 2x phone screen).
+CARD_IMAGE = "fill-640x360"
 
 
 def hydrate(page_ids, query, sdgs, request=None, absolute_urls=False, private=None, types=None):
@@ -86,12 +96,56 @@ def hydrate(page_ids, query, sdgs, request=None, absolute_urls=False, private=No
             rows = rows.values_list("pk", "topics__name", "topics__slug")
             for pk, name, slug in rows.order_by("topics__name"):
                 topics[pk].append({"name": name, "slug": slug})
-    api_url = _api_urls()
+    authors, images = _authors(pages.values()), _images(pages.values(), request, absolute_urls)
+    api_url = _api_urls(request)
     return [
-        _result_item(pages[pk], page_sdgs[pk], topics[pk], query, request, absolute_urls, api_url)
+        {
+            **_result_item(
+                pages[pk], page_sdgs[pk], topics[pk], query, request, absolute_urls, api_url
+            ),
+            "authors": authors.get(pk, []),
+            "image": images.get(getattr(pages[pk], "main_image_id", None)),
+        }
         for pk in page_ids
         if pk in pages
     ]
+
+
+def _authors(pages):
+    """{article id: [author names in the article's order]} in one query."""
+    ids = [page.pk for page in pages if isinstance(page, ArticlePage)]
+    found = defaultdict(list)
+    if ids:
+        rows = ArticleAuthor.objects.filter(page_id__in=ids).order_by("page_id", "sort_order")
+        for pk, name in rows.values_list("page_id", "researcher__name"):
+            found[pk].append(name)
+    return found
+
+
+def _images(pages, request, absolute_urls):
+    """{image id: {url, width, height, alt}} of the cases' main pictures, as card-sized
+    renditions (one query for the images and their renditions; a missing rendition is made
+    once, then kept)."""
+    ids = {page.main_image_id for page in pages if getattr(page, "main_image_id", None)}
+    if not ids:
+        return {}
+    found = {}
+    for image in get_image_model().objects.filter(pk__in=ids).prefetch_renditions(CARD_IMAGE):
+        try:
+            rendition = image.get_rendition(CARD_IMAGE)
+        except (SourceImageIOError, OSError):  # a missing or unreadable file: no picture
+            logger.warning("No card rendition for image %s", image.pk, exc_info=True)
+            continue
+        url = rendition.url
+        if absolute_urls and request is not None:
+            url = request.build_absolute_uri(url)
+        found[image.pk] = {
+            "url": url,
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": image.default_alt_text,
+        }
+    return found
 
 
 def _result_item(page, sdgs, topics, query, request, absolute_urls, api_url):
@@ -109,6 +163,8 @@ def _result_item(page, sdgs, topics, query, request, absolute_urls, api_url):
         "country": None,
         "city": None,
         "start_year": None,
+        "publication_date": None,
+        "article_type": None,
         **search_type.details(page),
     }
 

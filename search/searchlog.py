@@ -34,10 +34,17 @@ def visitor_token(request):
 
 
 def remember(request, response):
-    """Give a new visitor the random search cookie (it holds nothing about them)."""
+    """Give a new visitor the random search cookie (it holds nothing about them); over HTTPS
+    only where the site is served on HTTPS (SEARCH_COOKIE_SECURE, on in production)."""
     token = getattr(request, "_search_token", None)
     if token:
-        response.set_cookie(COOKIE_NAME, token, samesite="Lax", httponly=True)
+        response.set_cookie(
+            COOKIE_NAME,
+            token,
+            samesite="Lax",
+            httponly=True,
+            secure=getattr(settings, "SEARCH_COOKIE_SECURE", False),
+        )
     return response
 
 

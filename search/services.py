@@ -21,7 +21,7 @@ from django.core.validators import validate_slug
 from django.db.models import Q
 from django.utils.functional import cached_property
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from django_countries import countries
 
@@ -36,8 +36,9 @@ SHARED_FACETS = ("sdg", "topic", "country", "region", "type", "status", "year")
 
 
 class _Facets(Sequence):
-    """The shared facets, then the ones page types bring with them (registry.py), read when
-    first used (the hooks that declare them are only read once every app is loaded)."""
+    """The shared facets, then the ones page types bring with them (registry.py: the science
+    articles' type, the cases' video, ...), read when first used (the hooks that declare them
+    are only read once every app is loaded)."""
 
     def _names(self):
         return SHARED_FACETS + tuple(registry.extra_facets())
@@ -57,7 +58,12 @@ FACETS = _Facets()
 # register them with the `register_search_type` hook.
 TYPES = registry.MODELS
 TYPE_LABELS = registry.LABELS
-ORDERS = ("relevance", "newest")
+# How results can be ordered. relevance: best text match first (newest first without text);
+# newest: most recently published first; start_year: cases from the earliest start year, pages
+# without one (science articles) last; title: alphabetical, ignoring case. Ties: newest first.
+ORDERS = ("relevance", "newest", "start_year", "title")
+PAGE_SIZES = (10, 20, 50, 100)
+MODES = ("keyword", "semantic", "hybrid")
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
@@ -150,8 +156,11 @@ class SearchParams:
     order: str = "relevance"
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
-    # The page types' own facets (registry.extra_facets): ((name, (value, ...)), ...), read
-    # like the others as `params.<name>`.
+    # keyword, semantic or hybrid; empty: hybrid when meaning can answer (search/semantic.py)
+    mode: str = ""
+    # The page types' own facets (registry.extra_facets: the article type, the cases' video,
+    # the library's document type, ...): ((name, (value, ...)), ...), read like the others as
+    # `params.<name>`.
     extra: tuple = ()
 
     def __getattr__(self, name):
@@ -232,7 +241,7 @@ class SearchParams:
 
         order = (data.get("order") or "relevance").strip()
         if order not in ORDERS:
-            raise InvalidSearchParameter("order", f"'{order}' is not one of relevance, newest")
+            raise InvalidSearchParameter("order", f"'{order}' is not one of {', '.join(ORDERS)}")
 
         page = _int(data, "page", 1, 1, MAX_RESULT_WINDOW)
         page_size = _int(data, "page_size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
@@ -240,6 +249,10 @@ class SearchParams:
             raise InvalidSearchParameter(
                 "page", f"only the first {MAX_RESULT_WINDOW} results can be paged through"
             )
+
+        mode = (data.get("mode") or "").strip()
+        if mode and mode not in MODES:
+            raise InvalidSearchParameter("mode", f"'{mode}' is not one of {', '.join(MODES)}")
 
         return cls(
             q=q,
@@ -255,6 +268,7 @@ class SearchParams:
             page=page,
             page_size=page_size,
             extra=tuple(extra),
+            mode=mode,
         )
 
     @property
@@ -298,6 +312,8 @@ class SearchParams:
                 items.append((name, str(data[name])))
         if data["order"] != "relevance":
             items.append(("order", data["order"]))
+        if data["mode"]:
+            items.append(("mode", data["mode"]))
         if data["page_size"] != DEFAULT_PAGE_SIZE:
             items.append(("page_size", str(data["page_size"])))
         if data["page"] != 1:
@@ -353,6 +369,8 @@ class SearchResult:
     results: list
     facets: dict
     promotions: list = field(default_factory=list)
+    # Which search ran: keyword, semantic or hybrid.
+    mode: str = "keyword"
 
     @property
     def page(self):
@@ -383,6 +401,7 @@ class SearchResult:
             "results": self.results,
             "facets": self.facets,
             "promotions": self.promotions,
+            "mode": self.mode,
         }
 
 
@@ -402,13 +421,17 @@ def search(params, request=None, absolute_urls=False, backend=None):
     Result `url`s are site-relative for pages of this site, or absolute (for API consumers on
     other sites) with `absolute_urls`. `backend` overrides the configured one (the database
     lists pages without text while the engine is down)."""
-    from . import backends
+    from . import backends, semantic
 
     if not isinstance(params, SearchParams):
         raise TypeError("search() takes SearchParams; build them with from_querydict")
     backend = backend or backends.get_backend()
     private = restricted_paths()
-    hits = backend.search(params, private)
+    mode = semantic.mode_for(params)
+    if mode == "keyword":
+        hits = backend.search(params, private)
+    else:
+        hits = semantic.search(backend, params, private, mode)
     sdgs = list(SDG.objects.order_by("number"))  # read once: results and facet
     from .results import build_facets, hydrate
 
@@ -421,6 +444,7 @@ def search(params, request=None, absolute_urls=False, backend=None):
         results=results,
         facets=facets,
         promotions=promotions,
+        mode=mode,
     )
 
 
@@ -476,17 +500,3 @@ def promotions_for(params, private=None):
 
 def _type_of(page):
     return registry.type_of(page).key
-
-
-def extra_facet_names():
-    """The facets page types bring with them (such as the library's document type)."""
-    return tuple(registry.extra_facets())
-
-
-def page_type_models():
-    """The page types search covers, by facet value."""
-    return dict(TYPES)
-
-
-def base_page_queryset():
-    return Page.objects.live()

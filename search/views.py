@@ -9,7 +9,15 @@ from django.utils.cache import add_never_cache_headers
 
 from wagtail.models import Page
 
-from . import searchlog, services
+from . import registry, searchlog, services
+from .panel import panel
+
+
+def page_facets():
+    """The search page's facets, in the order its filter panel shows them: the page types'
+    own facets (registry.py: article type, video, document type, ...) after the topics."""
+    own = tuple(registry.extra_facets())
+    return ("type", "sdg", "topic", *own, "region", "country", "status", "year")
 
 
 def search_page(request):
@@ -33,13 +41,14 @@ def search_page(request):
     log = None
     if context["query_error"] is None:
         log = searchlog.log_search(request, params, result, duration, source="page")
+    facets = {name: result.facets.get(name, []) for name in page_facets()}
     context.update(
         {
             "params": params,
             "result": result,
-            "facets": result.facets,
+            "facets": facets,
+            "panel": panel(params, facets),
             "search_id": log.pk if log else None,
-            "chips": _chips(params, result.facets),
             "first_position": (params.page - 1) * params.page_size,
         }
     )
@@ -47,40 +56,6 @@ def search_page(request):
     response = TemplateResponse(request, "search/search.html", context, status=status)
     add_never_cache_headers(response)
     return searchlog.remember(request, response)
-
-
-def _chips(params, facets):
-    """One removable chip per chosen filter value, labelled as in the facets."""
-    chips = []
-    names = ("type", "sdg", "topic", "country", "region", "status", *services.extra_facet_names())
-    for name in names:
-        labels = {item["value"]: item["label"] for item in facets.get(name, [])}
-        for value in getattr(params, name):
-            chips.append(
-                {
-                    "facet": name,
-                    "label": labels.get(value, str(value)),
-                    "remove": params.toggle(name, value),
-                }
-            )
-    if params.has_year_range:
-        low, high = params.year_from, params.year_to
-        if low == high:
-            label = f"Started in {low}"
-        elif low and high:
-            label = f"Started {low}–{high}"
-        elif low:
-            label = f"Started {low} or later"
-        else:
-            label = f"Started {high} or earlier"
-        chips.append(
-            {
-                "facet": "year",
-                "label": label,
-                "remove": params.querystring(year_from=None, year_to=None, page=1),
-            }
-        )
-    return chips
 
 
 def result_click(request, page_id):

@@ -7,9 +7,34 @@ from wagtail import hooks
 
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from core.modeladmin import ReadOnlyPermissionHelper
+from core.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView
 
 from .models import SearchClick, SearchLog
+
+# How the filters of a logged search read in the admin (the export keeps the JSON).
+FILTER_LABELS = {
+    "type": _("Type"),
+    "sdg": _("SDG"),
+    "topic": _("Topic"),
+    "country": _("Country"),
+    "region": _("Region"),
+    "status": _("Status"),
+    "year_from": _("From"),
+    "year_to": _("To"),
+}
+
+
+def readable_filters(search_log):
+    """The filters of a search as a researcher reads them: "SDG: 7, 11 · Topic: mobility"."""
+    parts = []
+    for name, value in (search_log.filters or {}).items():
+        values = value if isinstance(value, list) else [value]
+        label = FILTER_LABELS.get(name, name)
+        parts.append(f"{label}: {', '.join(str(v) for v in values)}")
+    return " · ".join(parts) or "—"
+
+
+readable_filters.short_description = _("Filters")
 
 
 class SearchLogAdmin(ModelAdmin):
@@ -17,8 +42,9 @@ class SearchLogAdmin(ModelAdmin):
     menu_label = "Searches"
     menu_icon = "search"
     permission_helper_class = ReadOnlyPermissionHelper
+    index_view_class = SafeExportIndexView
     inspect_view_enabled = True
-    list_display = ("created_at", "query", "filters", "result_count", "page", "source")
+    list_display = ("created_at", "query", readable_filters, "result_count", "page", "source")
     list_filter = ("source", "order", "created_at")
     search_fields = ("query",)
     list_export = (
@@ -41,6 +67,7 @@ class SearchClickAdmin(ModelAdmin):
     menu_label = "Result clicks"
     menu_icon = "link"
     permission_helper_class = ReadOnlyPermissionHelper
+    index_view_class = SafeExportIndexView
     list_display = ("created_at", "page_id", "position", "search")
     list_filter = ("created_at",)
     list_export = ("id", "created_at", "session", "search_id", "page_id", "position")
@@ -79,9 +106,10 @@ def case_search_type():
             "subregion": "subregion",
             "status": "status",
             "year": "start_year",
+            "start_year": "start_year",
             "has_video": "has_video",
         },
-        "result_fields": ("country", "city", "start_year", "has_video"),
+        "result_fields": ("country", "city", "start_year", "has_video", "main_image"),
         "describe": lambda page: {
             "country": country_item(page.country),
             "city": page.city,
@@ -100,11 +128,22 @@ def case_search_type():
 
 @hooks.register("register_search_type")
 def article_search_type():
-    from articles.models import ArticlePage
+    from articles.models import ArticlePage, ArticleType
 
     return {
         "key": "article",
         "model": ArticlePage,
         "label": _("Science article"),
-        "columns": {"year": "publication_date__year"},
+        "columns": {"year": "publication_date__year", "article_type": "article_type"},
+        "result_fields": ("publication_date", "article_type"),
+        "describe": lambda page: {
+            "publication_date": page.publication_date.isoformat()
+            if page.publication_date
+            else None,
+            "article_type": page.article_type,
+        },
+        # Science articles of a kind (research article, review, ...).
+        "facets": {
+            "article_type": {"label": _("Article type"), "choices": ArticleType.choices},
+        },
     }

@@ -1,189 +1,173 @@
 """The one validation of what the public sends, shared by the HTML forms and the JSON API.
 
-The field names are a contract with external tools (see the API docs); keep them.
+The field names are a contract with external tools (see the API docs); keep them, and add new
+ones rather than rename. Each field's JSON type is checked too (fields.json_type_errors).
 """
 
-import json
-
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-
-from wagtail.images.fields import WagtailImageField
 
 from django_countries import countries
 
-from cases.models import Sector, Status
+from cases.models import ImageLicence, Scale, Status
+from exchange.learned_from import LearnedFromField, consent_contact_field
 from taxonomy.models import SDG, SDG_NUMBERS, Topic
 
-IMAGE_FORMATS = {"jpeg", "png", "webp"}
-MAX_ACTORS = 20
-ACTOR_ROWS_IN_HTML_FORM = 3
+from .fields import (
+    ANY,
+    ActorsField,
+    ListChoiceField,
+    SubmittedImageField,
+    URLListField,
+    json_type_errors,
+)
+
 TEXT_LIMIT = 10_000
+CHOOSE = [("", _("Choose…"))]
+# Long lists of options are shown in columns; short ones one option per line.
+COLUMNS = forms.CheckboxSelectMultiple(attrs={"class": "choices-columns"})
 
-
-class SubmittedImageField(WagtailImageField):
-    """Wagtail's image check (the content is opened, not just the name read; at most
-    WAGTAILIMAGES_MAX_UPLOAD_SIZE) narrowed to the formats the site publishes."""
-
-    def to_python(self, data):
-        f = super().to_python(data)
-        if f is not None and f.image.format_name not in IMAGE_FORMATS:
-            raise ValidationError("Send a JPEG, PNG or WebP image.", code="invalid_image_format")
-        return f
-
-
-class ActorsWidget(forms.Widget):
-    """Reads actors as a JSON list (API), a JSON string (multipart) or numbered rows
-    `actors-0-organisation`, `actors-0-sector`, `actors-0-role` (the HTML form)."""
-
-    # In the app's templates/ folder: form widgets render through Django's form renderer,
-    # which looks in apps, not in the project's template folder.
-    template_name = "submissions/widgets/actors.html"
-
-    def value_from_datadict(self, data, files, name):
-        if name in data:
-            value = data.getlist(name) if hasattr(data, "getlist") else data.get(name)
-            if hasattr(data, "getlist") and len(value) == 1:
-                value = value[0]
-            return value
-        rows = []
-        for i in range(MAX_ACTORS):
-            row = {
-                key: data.get(f"{name}-{i}-{key}", "") for key in ("organisation", "sector", "role")
-            }
-            if any(v.strip() for v in row.values() if isinstance(v, str)):
-                rows.append(row)
-        return rows
-
-    def format_value(self, value):
-        return value if isinstance(value, list) else []
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        rows = [row for row in context["widget"]["value"] if isinstance(row, dict)]
-        rows += [{}] * max(0, ACTOR_ROWS_IN_HTML_FORM - len(rows))
-        context["widget"]["rows"] = list(enumerate(rows))
-        context["widget"]["sectors"] = Sector.choices
-        return context
-
-
-class ActorsField(forms.Field):
-    """A list of `{organisation, sector, role}`; organisation and sector are required."""
-
-    widget = ActorsWidget
-
-    def to_python(self, value):
-        if value in (None, "", []):
-            return []
-        if isinstance(value, str):
-            try:
-                value = json.loads(value)
-            except ValueError:
-                raise ValidationError(
-                    "Send actors as a list of {organisation, sector, role}."
-                ) from None
-        if not isinstance(value, list) or not all(isinstance(a, dict) for a in value):
-            raise ValidationError("Send actors as a list of {organisation, sector, role}.")
-        if len(value) > MAX_ACTORS:
-            raise ValidationError(f"Name at most {MAX_ACTORS} actors.")
-        sectors = dict(Sector.choices)
-        actors, errors = [], []
-        for number, raw in enumerate(value, start=1):
-            organisation = str(raw.get("organisation") or "").strip()
-            sector = str(raw.get("sector") or "").strip()
-            role = str(raw.get("role") or "").strip()
-            if not organisation:
-                errors.append(f"Actor {number}: give the organisation.")
-            elif len(organisation) > 200:
-                errors.append(f"Actor {number}: the organisation has at most 200 characters.")
-            if sector not in sectors:
-                errors.append(f"Actor {number}: the sector must be one of {', '.join(sectors)}.")
-            if len(role) > 200:
-                errors.append(f"Actor {number}: the role has at most 200 characters.")
-            actors.append({"organisation": organisation, "sector": sector, "role": role})
-        if errors:
-            raise ValidationError(errors)
-        return actors
-
-
-class ListChoiceField(forms.TypedMultipleChoiceField):
-    """A list in JSON, repeated fields in HTML forms and multipart, or one comma-separated value."""
-
-    def to_python(self, value):
-        if isinstance(value, str | int):
-            value = [value]
-        if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
-            value = [part.strip() for part in value[0].split(",") if part.strip()]
-        if value and not isinstance(value, list | tuple):
-            raise ValidationError("Send a list.", code="invalid_list")
-        return super().to_python([str(v) for v in value] if value else [])
+__all__ = ["CaseSubmissionForm", "SurveyForm", "errors_as_json", "json_type_errors"]
 
 
 class HoneypotMixin(forms.Form):
     # Hidden from people by the template; bots fill it. Named like a real field on purpose.
     fax = forms.CharField(required=False)
+    fax.json_type = ANY
 
     def is_spam(self):
         return bool(str(self.data.get("fax") or "").strip())
 
 
 class CaseSubmissionForm(HoneypotMixin, forms.Form):
-    """A case as sent in by anyone: the content of the draft case page, the person who sent it
-    (kept private), and the two consents."""
+    """A case as sent in by anyone: every public field a case page shows (the content of the
+    draft case page), the person who sent it (kept private), and the two consents."""
 
-    title = forms.CharField(max_length=255)
+    title = forms.CharField(label=_("Title"), max_length=255)
     summary = forms.CharField(
+        label=_("Summary"),
         max_length=300,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="At most 300 characters.",
+        help_text=_("At most 300 characters. Shown in lists and search results."),
     )
-    description = forms.CharField(max_length=TEXT_LIMIT, widget=forms.Textarea)
-    city = forms.CharField(max_length=120)
-    country = forms.ChoiceField(choices=[("", "---------"), *countries])
-    latitude = forms.FloatField(required=False, min_value=-90, max_value=90)
-    longitude = forms.FloatField(required=False, min_value=-180, max_value=180)
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea,
+        help_text=_("What was done, how and with what result. Blank lines start paragraphs."),
+    )
+    image = SubmittedImageField(label=_("Image"), required=False)
+    image_description = forms.CharField(
+        label=_("Image description"),
+        required=False,
+        max_length=255,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    image_credit = forms.CharField(
+        label=_("Image credit"),
+        required=False,
+        max_length=255,
+        help_text=_("Who made the image, e.g. “Photo: Ana Lima / City of Recife”."),
+    )
+    image_licence = forms.ChoiceField(
+        label=_("Image licence"), required=False, choices=[*CHOOSE, *ImageLicence.choices]
+    )
+    website = forms.URLField(
+        label=_("Website"), required=False, max_length=200, assume_scheme="https"
+    )
+    websites = URLListField(
+        label=_("Websites"),
+        required=False,
+        help_text=_("Up to five web addresses about the case."),
+    )
+    city = forms.CharField(label=_("City"), max_length=120)
+    country = forms.ChoiceField(label=_("Country"), choices=[*CHOOSE, *countries])
+    latitude = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90)
+    longitude = forms.FloatField(
+        label=_("Longitude"), required=False, min_value=-180, max_value=180
+    )
     sdgs = ListChoiceField(
-        label="SDGs",
+        label=_("SDGs"),
         coerce=int,
         choices=[(n, f"SDG {n}") for n in SDG_NUMBERS],
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose at least one Sustainable Development Goal."},
+        widget=COLUMNS,
+        error_messages={"required": _("Choose at least one Sustainable Development Goal.")},
     )
-    topics = ListChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
-    actors = ActorsField(required=False)
+    topics = ListChoiceField(label=_("Topics"), required=False, widget=COLUMNS)
+    scale = forms.ChoiceField(label=_("Scale"), required=False, choices=[*CHOOSE, *Scale.choices])
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[*CHOOSE, *Status.choices]
+    )
+    start_year = forms.IntegerField(
+        label=_("Start year"), required=False, min_value=1900, max_value=2100
+    )
+    end_year = forms.IntegerField(
+        label=_("End year"),
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        help_text=_("Leave empty if it is still running."),
+    )
+    target_groups = forms.CharField(
+        label=_("Target groups"),
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Who the case is for, e.g. older residents, informal workers."),
+    )
+    actors = ActorsField(
+        label=_("Who took part"),
+        required=False,
+        help_text=_("The organisations behind the case: at least the organisation and its sector."),
+    )
     lessons_learned = forms.CharField(
-        required=False, max_length=TEXT_LIMIT, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Lessons learned"),
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     barriers = forms.CharField(
-        required=False, max_length=TEXT_LIMIT, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Barriers"),
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
-    start_year = forms.IntegerField(required=False, min_value=1900, max_value=2100)
-    status = forms.ChoiceField(required=False, choices=[("", "---------"), *Status.choices])
-    website = forms.URLField(required=False, max_length=200, assume_scheme="https")
-    image = SubmittedImageField(required=False)
-    submitter_name = forms.CharField(label="Your name", max_length=200)
-    submitter_email = forms.EmailField(label="Your email")
+    facilitating_conditions = forms.CharField(
+        label=_("Facilitating conditions"),
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What helped: backing, funding, partners, rules."),
+    )
+    submitter_name = forms.CharField(label=_("Your name"), max_length=200)
+    submitter_email = forms.EmailField(label=_("Your email"))
     submitter_organisation = forms.CharField(
-        label="Your organisation", required=False, max_length=200
+        label=_("Your organisation"), required=False, max_length=200
     )
     consent_publish = forms.BooleanField(
-        label="I agree that this case is published under the platform's terms once approved.",
-        error_messages={"required": "Agree to publication to send a case."},
+        label=_("I agree that this case is published under the platform's terms once approved."),
+        error_messages={"required": _("Agree to publication to send a case.")},
     )
     consent_privacy = forms.BooleanField(
-        label="I agree that my name and email are kept to handle this submission; they are never published.",
-        error_messages={"required": "Agree to the privacy notice to send a case."},
+        label=_(
+            "I agree that my name and email are kept to handle this submission; "
+            "they are never published."
+        ),
+        error_messages={"required": _("Agree to the privacy notice to send a case.")},
     )
+    # Knowledge exchange (exchange/learned_from.py): what the project learned from, and
+    # whether questions from other cities may be forwarded to the submitter.
+    learned_from = LearnedFromField(required=False)
+    # It checks its own JSON (a list of objects, item by item, naming the item and field).
+    learned_from.json_type = ANY
+    consent_contact = consent_contact_field()
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, actor_rows=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sdgs"].choices = [(sdg.number, str(sdg)) for sdg in SDG.objects.all()]
         self.fields["topics"].choices = [(t.name, t.name) for t in Topic.objects.all()]
-        image = self.fields["image"]
-        image.help_text = (
-            f"Optional. A JPEG, PNG or WebP image of at most {image.max_upload_size_text}."
-        )
+        if actor_rows:
+            self.fields["actors"].widget.rows = actor_rows
 
     def clean_topics(self):
         names = {t.lower(): t for t in self.cleaned_data["topics"]}
@@ -196,49 +180,55 @@ class CaseSubmissionForm(HoneypotMixin, forms.Form):
             self.has_error("latitude") or self.has_error("longitude")
         ):
             field = "longitude" if longitude is None else "latitude"
-            self.add_error(field, "Give both latitude and longitude, or neither.")
+            self.add_error(field, _("Give both latitude and longitude, or neither."))
+        start, end = cleaned.get("start_year"), cleaned.get("end_year")
+        if start and end and end < start:
+            self.add_error("end_year", _("The end year cannot be before the start year."))
+        # The single `website` of earlier clients and the list, as one list of links.
+        links = [cleaned.get("website") or "", *(cleaned.get("websites") or [])]
+        cleaned["links"] = list(dict.fromkeys(url for url in links if url))
         return cleaned
 
 
 class Choices:
     SECTORS = [
-        ("government", "Local or national government"),
-        ("academia", "University or research"),
-        ("private", "Private sector"),
-        ("civil_society", "Civil society or community group"),
-        ("ngo", "NGO"),
-        ("urban_network", "Urban network"),
-        ("other", "Other"),
+        ("government", _("Local or national government")),
+        ("academia", _("University or research")),
+        ("private", _("Private sector")),
+        ("civil_society", _("Civil society or community group")),
+        ("ngo", _("NGO")),
+        ("urban_network", _("Urban network")),
+        ("other", _("Other")),
     ]
     LEARNING_CHANNELS = [
-        ("peer_visits", "Study visits and peer exchanges"),
-        ("conferences", "Conferences and events"),
-        ("networks", "City networks and communities of practice"),
-        ("online_platforms", "Online platforms and case databases"),
-        ("publications", "Reports and academic publications"),
-        ("colleagues", "Colleagues in my own organisation"),
-        ("consultants", "Consultants and experts"),
+        ("peer_visits", _("Study visits and peer exchanges")),
+        ("conferences", _("Conferences and events")),
+        ("networks", _("City networks and communities of practice")),
+        ("online_platforms", _("Online platforms and case databases")),
+        ("publications", _("Reports and academic publications")),
+        ("colleagues", _("Colleagues in my own organisation")),
+        ("consultants", _("Consultants and experts")),
     ]
     MOTIVATIONS = [
-        ("solve_problems", "Solving a concrete problem"),
-        ("avoid_mistakes", "Avoiding others' mistakes"),
-        ("visibility", "Visibility for our work"),
-        ("funding", "Funding requirements"),
-        ("relationships", "Building relationships"),
-        ("public_good", "Contributing to the common good"),
+        ("solve_problems", _("Solving a concrete problem")),
+        ("avoid_mistakes", _("Avoiding others' mistakes")),
+        ("visibility", _("Visibility for our work")),
+        ("funding", _("Funding requirements")),
+        ("relationships", _("Building relationships")),
+        ("public_good", _("Contributing to the common good")),
     ]
     BARRIERS = [
-        ("time", "Lack of time"),
-        ("context", "Contexts are too different"),
-        ("language", "Language"),
-        ("confidentiality", "Confidentiality or politics"),
-        ("failure", "Reluctance to share failures"),
-        ("findability", "Hard to find relevant examples"),
+        ("time", _("Lack of time")),
+        ("context", _("Contexts are too different")),
+        ("language", _("Language")),
+        ("confidentiality", _("Confidentiality or politics")),
+        ("failure", _("Reluctance to share failures")),
+        ("findability", _("Hard to find relevant examples")),
     ]
     LEARNING_LEVELS = [
-        ("individual", "Individual: my own knowledge and skills"),
-        ("organisation", "Organisation: our procedures and policies"),
-        ("network", "Network: practice across cities"),
+        ("individual", _("Individual: my own knowledge and skills")),
+        ("organisation", _("Organisation: our procedures and policies")),
+        ("network", _("Network: practice across cities")),
     ]
 
 
@@ -246,41 +236,40 @@ class SurveyForm(HoneypotMixin, forms.Form):
     """ "Tell us how you share": how and what urban professionals learn from each other, why they
     share or not, and at which level the learning lands. Anonymous."""
 
-    sector = forms.ChoiceField(label="Where do you work?", choices=Choices.SECTORS)
-    country = forms.ChoiceField(
-        label="Country", required=False, choices=[("", "---------"), *countries]
-    )
+    # No answer is chosen for anyone: a required question starts on "Choose…".
+    sector = forms.ChoiceField(label=_("Where do you work?"), choices=[*CHOOSE, *Choices.SECTORS])
+    country = forms.ChoiceField(label=_("Country"), required=False, choices=[*CHOOSE, *countries])
     learning_channels = ListChoiceField(
-        label="How do you learn from other cities?",
+        label=_("How do you learn from other cities?"),
         choices=Choices.LEARNING_CHANNELS,
-        widget=forms.CheckboxSelectMultiple,
+        widget=COLUMNS,
     )
     what_learned = forms.CharField(
-        label="What did you last learn from another city?",
+        label=_("What did you last learn from another city?"),
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     motivations = ListChoiceField(
-        label="What motivates you to share your own experience?",
+        label=_("What motivates you to share your own experience?"),
         required=False,
         choices=Choices.MOTIVATIONS,
-        widget=forms.CheckboxSelectMultiple,
+        widget=COLUMNS,
     )
     barriers = ListChoiceField(
-        label="What keeps you from sharing?",
+        label=_("What keeps you from sharing?"),
         required=False,
         choices=Choices.BARRIERS,
-        widget=forms.CheckboxSelectMultiple,
+        widget=COLUMNS,
     )
     learning_levels = ListChoiceField(
-        label="Where does what you learn end up?",
+        label=_("Where does what you learn end up?"),
         required=False,
         choices=Choices.LEARNING_LEVELS,
         widget=forms.CheckboxSelectMultiple,
     )
     comments = forms.CharField(
-        label="Anything else?",
+        label=_("Anything else?"),
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -293,8 +282,8 @@ class SurveyForm(HoneypotMixin, forms.Form):
         required=False,
     )
     consent_research = forms.BooleanField(
-        label="I agree that my anonymous answers are used for research.",
-        error_messages={"required": "Agree to the research use to send your answers."},
+        label=_("I agree that my anonymous answers are used for research."),
+        error_messages={"required": _("Agree to the research use to send your answers.")},
     )
 
 

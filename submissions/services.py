@@ -3,15 +3,17 @@ transitions, anonymising old submitter data, storing survey answers."""
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, PageLogEntry, Revision, TaskState, WorkflowState
 from wagtail.rich_text import RichText
 
 from cases.models import CaseActor, CaseIndexPage, CasePage, Status
+from exchange.learned_from import apply_to_submitted_case
 from taxonomy.models import SDG
 
 from .models import (
@@ -22,8 +24,7 @@ from .models import (
     SurveyResponse,
 )
 from .notifications import queue_notification
-
-SUBMITTED_IMAGES_COLLECTION = "Submitted images"
+from .permissions import SUBMITTED_IMAGES_COLLECTION, submitted_images_collection
 
 
 def as_text_paragraphs(text):
@@ -33,10 +34,20 @@ def as_text_paragraphs(text):
     return RichText("".join(f"<p>{escape(p).replace(chr(10), '<br/>')}</p>" for p in paragraphs))
 
 
-def _submitted_images_collection():
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=SUBMITTED_IMAGES_COLLECTION).first()
-    return existing or root.add_child(name=SUBMITTED_IMAGES_COLLECTION)
+PUBLIC_USERNAME = "the-public"
+
+
+def public_submitter():
+    """The account that stands for the public in Wagtail's workflow history, timeline and
+    moderator emails ("submitted … by the public"). Inactive, with no password and no email
+    address: it can never log in or receive mail."""
+    user, created = get_user_model().objects.get_or_create(
+        username=PUBLIC_USERNAME, defaults={"first_name": "the public", "is_active": False}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
 
 
 def _build_case_page(data):
@@ -49,25 +60,33 @@ def _build_case_page(data):
         longitude=data.get("longitude"),
         lessons_learned=data.get("lessons_learned", ""),
         barriers=data.get("barriers", ""),
+        facilitating_conditions=data.get("facilitating_conditions", ""),
+        target_groups=data.get("target_groups", ""),
+        scale=data.get("scale") or "",
         start_year=data.get("start_year"),
+        end_year=data.get("end_year"),
         status=data.get("status") or Status.RUNNING,
         body=[("text", as_text_paragraphs(data["description"]))],
+        links=[("link", {"url": url, "title": ""}) for url in data.get("links", [])],
         live=False,
     )
-    if data.get("website"):
-        page.links = [("link", {"url": data["website"], "title": ""})]
     page.sdgs = list(SDG.objects.filter(number__in=data["sdgs"]))
     page.topics.set(data.get("topics", []))
     for order, actor in enumerate(data.get("actors", [])):
         page.actors.add(CaseActor(sort_order=order, **actor))
+    # Knowledge exchange: links to what it learned from, and the contact address if agreed.
+    apply_to_submitted_case(page, data)
     if data.get("image"):
         # Kept in their own collection so editors (and the images API) can tell them apart
         # from published material until the case is approved.
         page.main_image = get_image_model().objects.create(
             title=data["title"][:255],
+            description=data.get("image_description", ""),
             file=data["image"],
-            collection=_submitted_images_collection(),
+            collection=submitted_images_collection(),
         )
+        page.image_credit = data.get("image_credit", "")
+        page.image_licence = data.get("image_licence", "")
     return page
 
 
@@ -85,13 +104,14 @@ def submit_case(data):
     )
     page = _build_case_page(data)
     index.add_child(instance=page)
-    page.save_revision(log_action=True)
+    public = public_submitter()
+    page.save_revision(user=public, log_action=True)
     submission.page = page
     submission.save(update_fields=["page"])
     submission.log.create(status=SubmissionStatus.RECEIVED)
     workflow = page.get_workflow()
     if workflow is not None:
-        workflow.start(page, user=None)
+        workflow.start(page, user=public)
     queue_notification(submission, NotificationKind.CONFIRMATION)
     return submission
 
@@ -112,6 +132,58 @@ def record_transition(page_id, status, *, user=None, comment="", notify=None):
     if notify:
         queue_notification(submission, notify, comment=comment)
     return submission
+
+
+def is_scheduled(page_id):
+    """An approved revision waits for its publishing date."""
+    return Revision.page_revisions.filter(
+        object_id=str(page_id), approved_go_live_at__isnull=False
+    ).exists()
+
+
+def confirm_published(page_id):
+    """Run after the commit of a publish: the submission says "published" (and the submitter
+    is emailed) only if the case page really is live now; an approval with a publishing date
+    to come is recorded as such."""
+    submission = submission_for_page(page_id)
+    page = CasePage.objects.filter(pk=page_id).first()
+    if submission is None or page is None or submission.status == SubmissionStatus.APPROVED:
+        return None
+    user, comment = _who_approved(page)
+    with transaction.atomic():
+        if page.live:
+            return record_transition(
+                page_id,
+                SubmissionStatus.APPROVED,
+                user=user,
+                comment=comment,
+                notify=NotificationKind.APPROVED,
+            )
+        if is_scheduled(page_id):
+            return record_transition(
+                page_id, SubmissionStatus.SCHEDULED, user=user, comment=comment
+            )
+    return None
+
+
+def _who_approved(page):
+    """Who published the page last, and the approval's comment when a review approved it."""
+    entry = (
+        PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish")
+        .select_related("user")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    user = entry.user if entry else None
+    state = page.workflow_states.order_by("-created_at", "-pk").first()
+    comment = ""
+    if state is not None and state.status == WorkflowState.STATUS_APPROVED:
+        approved = state.task_states.filter(status=TaskState.STATUS_APPROVED)
+        task_state = approved.order_by("-finished_at", "-pk").first()
+        if task_state is not None:
+            user = user or task_state.finished_by
+            comment = task_state.get_comment()
+    return user, comment
 
 
 def _release_submitted_image(page_id):

@@ -37,12 +37,15 @@ def _empty_cache():
     (kept in Django's cache, and the whole map in each process's memory) must not carry over
     from one test's database to the next."""
     from core.caching import PROCESS_MEMORY
+    from meaning.matrix import forget
 
     for store in (cache, PROCESS_MEMORY):
         store.clear()
+    forget()
     yield
     for store in (cache, PROCESS_MEMORY):
         store.clear()
+    forget()
 
 
 @pytest.fixture

@@ -11,10 +11,39 @@ module (or a new module listed in `MODULES`).
 
 from django.conf import settings
 
-from . import events, feeds, insights, library, pages, partners, platform, search, submissions
-from .schema import STRING, obj
+from wagtail.api.utils import get_base_url
 
-MODULES = (pages, platform, search, submissions, library, feeds, insights, events, partners)
+from . import (
+    events,
+    exchange,
+    feeds,
+    insights,
+    library,
+    meaning,
+    pages,
+    partners,
+    platform,
+    search,
+    submissions,
+    v3,
+)
+from .schema import STRING, obj
+from .storable import storable_description
+
+MODULES = (
+    pages,
+    platform,
+    search,
+    submissions,
+    insights,
+    exchange,
+    meaning,
+    library,
+    feeds,
+    events,
+    partners,
+)
+__all__ = ["MODULES", "description", "paths", "read_paths", "v3"]
 
 
 def paths():
@@ -29,40 +58,47 @@ def paths():
     return merged
 
 
-def description():
-    return {
-        "openapi": "3.1.0",
-        "info": {
-            "title": "Closer Cities API",
-            "version": "2",
-            "description": (
-                "Published cases (urban practice) and science articles, findable by SDG, topic, "
-                "country and region: Wagtail API v2 pages with the platform's filters, the map, "
-                "statistics, open data, search and public submissions. Only live, public content "
-                "is served. Read endpoints are cached (ETag, Last-Modified, 304) and rate-limited "
-                "per client (429 with Retry-After). Partners who write content use Wagtail API "
-                "v3 at /api/v3/ (bearer tokens; its own description is at /api/v3/openapi.json); "
-                "what they write goes through editorial review."
-            ),
-            "license": {"name": "Content: CC BY 4.0", "identifier": "CC-BY-4.0"},
-        },
-        "servers": [{"url": settings.WAGTAILAPI_BASE_URL}],
-        "paths": paths(),
-        "components": {
-            "schemas": {
-                "Error": obj({"message": STRING}),
-                "Throttled": obj({"detail": STRING}),
+def description(request=None):
+    # The address the site is served on, as Wagtail's API builds its links.
+    server = get_base_url(request) or settings.WAGTAILADMIN_BASE_URL
+    return storable_description(
+        {
+            "openapi": "3.1.0",
+            "info": {
+                "title": "Closer Cities API",
+                "version": "2",
+                "description": (
+                    "Published cases (urban practice) and science articles, findable by SDG, topic, "
+                    "country and region: Wagtail API v2 pages with the platform's filters, the map, "
+                    "statistics, open data, search and public submissions. Only live, public content "
+                    "is served. Read endpoints are cached (ETag, Last-Modified, 304) and rate-limited "
+                    "per client (429 with Retry-After). Partners who write content use Wagtail API "
+                    "v3 at /api/v3/ (bearer tokens; its own description is at /api/v3/openapi.json); "
+                    "what they write goes through editorial review."
+                ),
+                "license": {"name": "Content: CC BY 4.0", "identifier": "CC-BY-4.0"},
             },
-            "securitySchemes": {
-                "bearer": {
-                    "type": "http",
-                    "scheme": "bearer",
-                    "description": "A Wagtail API token (admin → API tokens) of a user in the Researchers group.",
-                }
+            "servers": [{"url": server}],
+            "paths": paths(),
+            "components": {
+                "schemas": {
+                    "Error": obj({"message": STRING}),
+                    "Throttled": obj({"detail": STRING}),
+                },
+                "securitySchemes": {
+                    "bearer": {
+                        "type": "http",
+                        "scheme": "bearer",
+                        "description": (
+                            "A Wagtail API token (admin → API tokens) of a user in the "
+                            "Researchers group."
+                        ),
+                    }
+                },
             },
-        },
-        "externalDocs": {"description": "Wagtail API v3", "url": "/api/v3/docs/"},
-    }
+            "externalDocs": {"description": "Wagtail API v3", "url": "/api/v3/docs/"},
+        }
+    )
 
 
 # The read endpoints: what schemathesis fuzzes and the schema test checks.

@@ -3,6 +3,7 @@ events' layer of the map."""
 
 from cityevents.models import EventType
 
+from .parameters import REGION_ITEM, SDG_ITEM, TOPIC_ITEM, comma_list, one_of
 from .schema import (
     DATETIME,
     ERROR,
@@ -53,20 +54,37 @@ MOMENT = (
     "UTC without an offset)."
 )
 # Filters of the pages listing that only events have; with any of them only events are listed.
+MOMENT_SCHEMA = {
+    "type": "string",
+    "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?$",
+}
+EVENT_TYPES = comma_list(one_of(EventType.values))
 PAGE_FILTERS = [
     query(
         "event_type",
-        f"Event type(s): {', '.join(EventType.values)}. Repeat or separate with commas for OR.",
+        f"Event type(s): {', '.join(EventType.values)}, separated by commas for OR.",
+        EVENT_TYPES,
     ),
-    query("starts_after", f"Events that start at or after this moment. {MOMENT}"),
-    query("starts_before", f"Events that start before this moment. {MOMENT}"),
+    query("starts_after", f"Events that start at or after this moment. {MOMENT}", MOMENT_SCHEMA),
+    query("starts_before", f"Events that start before this moment. {MOMENT}", MOMENT_SCHEMA),
 ]
 LISTING_FILTERS = [
-    query("event_type", "Event type(s), as on the pages listing."),
-    query("sdg", "SDG number(s), 1 to 17. Repeat or separate with commas for OR."),
-    query("topic", "Topic slug(s)."),
-    query("region", "UN M49 region or sub-region code(s), e.g. 150 (Europe)."),
-    query("attendance", "online or in_person."),
+    query("event_type", "Event type(s), as on the pages listing.", EVENT_TYPES),
+    query(
+        "sdg",
+        "SDG number(s), 1 to 17, separated by commas for OR.",
+        comma_list(SDG_ITEM),
+    ),
+    query("topic", "Topic slug(s), separated by commas for OR.", comma_list(TOPIC_ITEM)),
+    query(
+        "region",
+        "UN M49 region or sub-region code(s), e.g. 150 (Europe).",
+        comma_list(REGION_ITEM),
+    ),
+    query(
+        "attendance", "online or in_person.", {"type": "string", "enum": ["online", "in_person"]}
+    ),
 ]
 EVENT_FEATURE = obj(
     {
@@ -109,7 +127,11 @@ def paths():
             "which events are upcoming changes with the clock.",
             [
                 *LISTING_FILTERS,
-                query("when", "upcoming (default), past or all."),
+                query(
+                    "when",
+                    "upcoming (default), past or all.",
+                    {"type": "string", "enum": ["upcoming", "past", "all"]},
+                ),
             ],
             {
                 "200": {

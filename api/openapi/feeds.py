@@ -1,7 +1,8 @@
 """Feeds of new cases, science articles and library documents (RSS 2.0 and Atom), with the
 search's filters."""
 
-from .schema import SEARCH_PARAMETERS, STRING
+from .parameters import SEARCH_PARAMETERS
+from .schema import STRING
 
 FEEDS = {
     "cases": "New cases",

@@ -1,6 +1,7 @@
 """Research: the public insight figures, and the research data releases for affiliated
 researchers (bearer token of a user in the Researchers group)."""
 
+from .parameters import FILTERS, YEAR_RANGE_NOTE
 from .schema import (
     CACHE_HEADERS,
     DATETIME,
@@ -13,20 +14,15 @@ from .schema import (
     nullable,
     obj,
     operation,
-    query,
     read,
 )
 
 NAMES = ["coverage", "timeline", "countries", "maturity", "sectors", "flows", "survey"]
+# The platform's filters that the figures take, with the same schemas the input guard checks.
 INSIGHT_FILTERS = [
-    query(
-        "sdg",
-        "SDG number(s), 1 to 17. Repeat or separate with commas for OR.",
-        examples={"one": {"value": "11"}},
-    ),
-    query("region", "UN M49 region or sub-region code(s), e.g. 002 (Africa), 014."),
-    query("year_from", "Cases that started in or after this year."),
-    query("year_to", "Cases that started in or before this year."),
+    parameter
+    for parameter in FILTERS
+    if parameter["name"] in ("sdg", "region", "year_from", "year_to")
 ]
 COUNT = {"type": "integer", "minimum": 0}
 HIDDEN_COUNT = nullable(COUNT)  # null: fewer than 5 answers, hidden
@@ -189,7 +185,8 @@ def paths():
             "timeline: cases published per month and by start year; countries: cases per country; maturity: cases by status "
             "(and by self-assessment where cases carry it); sectors: actors by sector; flows: knowledge links by kind, channel "
             "and between regions (empty without the exchange app); survey: visitors' answers, every group under 5 hidden "
-            "(count null). Live, public cases only, counted as the pages API counts them.",
+            "(count null). Live, public cases only, counted as the pages API counts them. "
+            + YEAR_RANGE_NOTE,
             [figure_names, *INSIGHT_FILTERS],
             _insight_responses(),
             "research",

@@ -2,17 +2,24 @@
 (`document_type`, `has_video`), their fields on pages and search results, the search types
 (`library` joins `case` and `article`) and the facets page types bring."""
 
+from library.models import DocumentType
 from search.registry import extra_facets, search_types
 
+from .parameters import comma_list, one_of
 from .schema import INTEGER, PAGE, STRING, array, nullable, query
 
 FILTERS = [
     query(
         "document_type",
-        "Library documents of these types: policy, strategy, plan, regulation, evaluation, "
-        "toolkit, report. Repeat or separate with commas for OR.",
+        f"Library documents of these types: {', '.join(DocumentType.values)}, separated by "
+        "commas for OR.",
+        comma_list(one_of(DocumentType.values)),
     ),
-    query("has_video", "Cases with a video (true) or without one (false)."),
+    query(
+        "has_video",
+        "Cases with a video (true) or without one (false).",
+        {"type": "string", "enum": ["true", "false"]},
+    ),
 ]
 PAGE_FIELDS = {
     # Library documents (library.LibraryItemPage)
@@ -50,6 +57,13 @@ def extend(described):
         parameters = described[path]["get"]["parameters"]
         known = {parameter["name"] for parameter in parameters}
         parameters.extend(p for p in FILTERS if p["name"] not in known)
+    # The search's `type`: every registered search type (case, article, event, library).
+    for parameter in described["/api/v2/search/"]["get"]["parameters"]:
+        if parameter["name"] == "type":
+            parameter["description"] = (
+                f"Content type(s): {', '.join(search_types())}, separated by commas for several."
+            )
+            parameter["schema"] = comma_list(one_of(search_types()))
     content = described["/api/v2/search/"]["get"]["responses"]["200"]["content"]
     schema = content["application/json"]["schema"]
     result = schema["properties"]["results"]["items"]["properties"]

@@ -1,14 +1,21 @@
 """Wagtail API v2: pages (with the platform's filters), images and documents."""
 
 from . import events
+from .parameters import (
+    FREE_TEXT,
+    MEDIA_LISTING,
+    PAGE_DETAIL_NOTE,
+    PAGE_LISTING_NOTE,
+    fields_parameter,
+    find_by_id,
+    page_listing_parameters,
+)
 from .schema import (
     ERROR,
     ID,
     MEDIA_ITEM,
     NOT_FOUND,
     PAGE,
-    PAGE_LISTING_PARAMETERS,
-    PAGINATION,
     THROTTLED,
     find,
     listing,
@@ -19,7 +26,6 @@ from .schema import (
 
 # Events' own fields and filters (events.py) on the listing and the detail.
 PAGE = {**PAGE, "properties": {**PAGE["properties"], **events.PAGE_FIELDS}}
-PAGE_LISTING_PARAMETERS = [*PAGE_LISTING_PARAMETERS, *events.PAGE_FILTERS]
 
 
 def paths():
@@ -27,16 +33,18 @@ def paths():
     return {
         "/api/v2/pages/": operation(
             "List pages",
-            "Live, public pages. With `type`, the type's own fields are available in `fields` and as filters.",
-            PAGE_LISTING_PARAMETERS,
+            "Live, public pages. With `type`, the type's own fields are available in `fields` "
+            "and as filters. " + PAGE_LISTING_NOTE,
+            [*page_listing_parameters(), *events.PAGE_FILTERS],
             read(listing(PAGE)),
             "pages",
             "pages_list",
         ),
         "/api/v2/pages/{id}/": operation(
             "One page with all its public fields",
-            "Related objects expanded (SDGs, topics, country, region, location, actors, authors, related pages).",
-            [ID, query("fields", "Fields to include or, with a minus sign, leave out.")],
+            "Related objects expanded (SDGs, topics, country, region, location, actors, authors, "
+            "related pages). " + PAGE_DETAIL_NOTE,
+            [ID, fields_parameter("Fields to include or, with a minus sign, leave out.")],
             detail_responses,
             "pages",
             "pages_detail",
@@ -45,8 +53,12 @@ def paths():
             "Find a page by its path on the site",
             "Redirects to the page's detail URL.",
             [
-                query("html_path", "The page's path, e.g. /cases/solar-roofs/."),
-                query("id", "A page id."),
+                query(
+                    "html_path",
+                    "The page's path, e.g. /cases/solar-roofs/.",
+                    FREE_TEXT,
+                ),
+                find_by_id("A page id (used when html_path is not given)."),
             ],
             {
                 "302": {"description": "Found: see Location."},
@@ -60,7 +72,7 @@ def paths():
         "/api/v2/images/": operation(
             "List images",
             "",
-            [*PAGINATION, query("search", "Text to search for.")],
+            MEDIA_LISTING,
             read(listing(MEDIA_ITEM)),
             "media",
             "images_list",
@@ -76,7 +88,7 @@ def paths():
         "/api/v2/documents/": operation(
             "List documents",
             "",
-            [*PAGINATION, query("search", "Text to search for.")],
+            MEDIA_LISTING,
             read(listing(MEDIA_ITEM)),
             "media",
             "documents_list",

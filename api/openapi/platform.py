@@ -1,8 +1,8 @@
 """The platform's own reads: the map, live statistics and the open-data exports."""
 
+from .parameters import BBOX, BBOX_NOTE, FILTERS
 from .schema import (
     DATETIME,
-    FILTERS,
     INTEGER,
     NUMBER,
     STRING,
@@ -10,7 +10,6 @@ from .schema import (
     nullable,
     obj,
     operation,
-    query,
     read,
 )
 
@@ -77,15 +76,8 @@ def paths():
     return {
         "/api/v2/map/": operation(
             "Cases on the map",
-            "A GeoJSON FeatureCollection of published cases with coordinates.",
-            [
-                *FILTERS,
-                query(
-                    "bbox",
-                    "minLon,minLat,maxLon,maxLat in degrees; minLon > maxLon crosses the antimeridian.",
-                    examples={"europe": {"value": "-10,35,30,60"}},
-                ),
-            ],
+            "A GeoJSON FeatureCollection of published cases with coordinates. " + BBOX_NOTE,
+            [*FILTERS, BBOX],
             read(
                 obj({"type": {"const": "FeatureCollection"}, "features": array(FEATURE)}),
                 content_type="application/geo+json",

@@ -77,45 +77,6 @@ def read(schema, description="OK", content_type="application/json"):
     }
 
 
-FILTERS = [
-    query(
-        "sdg",
-        "SDG number(s), 1 to 17. Repeat or separate with commas for OR.",
-        examples={"one": {"value": "11"}, "two": {"value": "3,11"}},
-    ),
-    query("topic", "Topic slug(s), e.g. mobility. Repeat or separate with commas for OR."),
-    query("country", "ISO 3166-1 alpha-2 code(s), e.g. KE. Repeat or comma-separate for OR."),
-    query("region", "UN M49 region or sub-region code(s), e.g. 002 (Africa), 014."),
-    query("status", "Case status: idea, pilot, running, scaled_up, completed."),
-    query("year_from", "Cases that started (articles published) in or after this year."),
-    query("year_to", "Cases that started (articles published) in or before this year."),
-]
-PAGINATION = [
-    query("limit", "Items per page, at most 100 (default 20).", {"type": "string"}),
-    query("offset", "Items to skip.", {"type": "string"}),
-]
-PAGE_LISTING_PARAMETERS = [
-    query("type", "Page type, e.g. cases.CasePage or articles.ArticlePage."),
-    query("fields", "Fields to include, comma-separated; * for all of the type's fields."),
-    *FILTERS,
-    query("child_of", "Id of the parent page (or 'root')."),
-    query("descendant_of", "Id of an ancestor page (or 'root')."),
-    query("order", "A field to order by, '-' in front for descending, or 'random'."),
-    query("search", "Text to search for."),
-    query("search_operator", "and or or: how the words of `search` combine."),
-    *PAGINATION,
-]
-SEARCH_PARAMETERS = [
-    query("q", "Free text; empty browses everything that matches the filters."),
-    *FILTERS,
-    query(
-        "type", "Content type: case, article, event (and any other registered). Repeat for several."
-    ),
-    query("order", "relevance (default) or newest."),
-    query("page", "Page number, from 1."),
-    query("page_size", "Results per page, at most 100."),
-]
-
 SDG = obj({"number": INTEGER, "title": STRING, "colour": STRING})
 TOPIC = obj({"name": STRING, "slug": STRING})
 COUNTRY = obj({"code": STRING, "name": STRING})
@@ -145,6 +106,8 @@ PAGE = obj(
         "summary": STRING,
         "body": array({"type": "object"}),
         "main_image": nullable({"type": "object"}),
+        "image_credit": STRING,
+        "image_licence": STRING,
         "city": STRING,
         "country": nullable(COUNTRY),
         "region": nullable(
@@ -186,7 +149,8 @@ PAGE = obj(
         # Index and standard pages
         "intro": {"type": ["string", "object"]},
     },
-    required=["id", "meta"],
+    # `fields=_` (Wagtail's "none of the defaults") leaves out even id and meta.
+    required=[],
 )
 MEDIA_ITEM = obj(
     {
@@ -222,7 +186,7 @@ def find(operation_id):
     return operation(
         "Find by id",
         "Redirects to the detail URL.",
-        [query("id", "The id.")],
+        [query("id", "The id.", ID_SCHEMA)],
         {
             "302": {"description": "Found: see Location."},
             "400": ERROR,
@@ -234,4 +198,5 @@ def find(operation_id):
     )
 
 
-ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
+ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
+ID = {"name": "id", "in": "path", "required": True, "schema": ID_SCHEMA}

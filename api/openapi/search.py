@@ -2,12 +2,12 @@
 
 from search.registry import search_types
 
+from .parameters import FREE_TEXT, SEARCH_PARAMETERS, YEAR_RANGE_NOTE
 from .schema import (
     COUNTRY,
     DATETIME,
     INTEGER,
     SDG,
-    SEARCH_PARAMETERS,
     STRING,
     THROTTLED,
     TOPIC,
@@ -42,10 +42,16 @@ SEARCH_RESULT = obj(
         "country": nullable(COUNTRY),
         "city": nullable(STRING),
         "start_year": nullable(INTEGER),
+        # Science articles: when and by whom; cases: their main picture, card-sized.
+        "publication_date": nullable(STRING),
+        "article_type": nullable(STRING),
+        "authors": array(STRING),
+        "image": nullable(obj({"url": STRING, "width": INTEGER, "height": INTEGER, "alt": STRING})),
         # Events
         "starts_at": DATETIME,
         "event_type": STRING,
     },
+    # What every registered type's results carry; the rest belongs to some types only.
     required=[
         "id",
         "type",
@@ -66,15 +72,26 @@ SEARCH = obj(
         "count": INTEGER,
         "page": INTEGER,
         "page_size": INTEGER,
+        "mode": {"enum": ["keyword", "semantic", "hybrid"]},
         "results": array(SEARCH_RESULT),
         "facets": obj(
             {
                 name: array(FACET_VALUE)
-                for name in ("sdg", "topic", "country", "region", "type", "status", "year")
+                for name in (
+                    "sdg",
+                    "topic",
+                    "country",
+                    "region",
+                    "type",
+                    "status",
+                    "year",
+                    "article_type",
+                )
             }
         ),
     }
 )
+PAGE_ID = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
 SEARCH_ERROR = json_body(
     obj({"message": STRING}), "A parameter is wrong; the message starts with its name."
 )
@@ -85,8 +102,17 @@ def paths():
     return {
         "/api/v2/search/": operation(
             "Faceted search",
-            "Text and filters → results, total and disjunctive facet counts. Values in facets are what the filters accept.",
-            SEARCH_PARAMETERS,
+            "Text and filters → results, total and disjunctive facet counts. Values in facets "
+            "are what the filters accept. " + YEAR_RANGE_NOTE,
+            [
+                *SEARCH_PARAMETERS,
+                query(
+                    "mode",
+                    "keyword (words), semantic (meaning, any language) or hybrid (both, fused); "
+                    "hybrid by default when meaning is on. The answer's `mode` says which ran.",
+                    {"type": "string", "enum": ["keyword", "semantic", "hybrid"]},
+                ),
+            ],
             {"200": json_body(SEARCH), "400": SEARCH_ERROR, "429": THROTTLED},
             "search",
             "search",
@@ -94,7 +120,13 @@ def paths():
         "/api/v2/search/suggest/": operation(
             "Title suggestions",
             "Up to 10 titles that start like `q`.",
-            [query("q", "The start of a title.")],
+            [
+                query(
+                    "q",
+                    "The start of a title.",
+                    FREE_TEXT,
+                )
+            ],
             {
                 "200": json_body(
                     obj(
@@ -125,9 +157,14 @@ def paths():
                         "application/json": {
                             "schema": obj(
                                 {
-                                    "page_id": INTEGER,
-                                    "position": INTEGER,
-                                    "search_id": nullable(INTEGER),
+                                    "page_id": PAGE_ID,
+                                    "position": {
+                                        **PAGE_ID,
+                                        "description": "1 for the first result of the first page.",
+                                    },
+                                    "search_id": nullable(
+                                        {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}
+                                    ),
                                 },
                                 required=["page_id", "position"],
                             )

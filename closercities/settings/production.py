@@ -20,6 +20,23 @@ SECRET_KEY = _required("SECRET_KEY")
 ALLOWED_HOSTS = get_list("ALLOWED_HOSTS") or _required("ALLOWED_HOSTS").split(",")
 CSRF_TRUSTED_ORIGINS = get_list("CSRF_TRUSTED_ORIGINS")
 
+
+def _base_url():
+    """Links in emails need the site's address: WAGTAILADMIN_BASE_URL, else https:// and the
+    first host name of ALLOWED_HOSTS."""
+    if url := get("WAGTAILADMIN_BASE_URL"):
+        return url.rstrip("/")
+    host = ALLOWED_HOSTS[0].strip()
+    if not host or host == "*" or host.startswith("."):
+        raise ImproperlyConfigured(
+            "Set WAGTAILADMIN_BASE_URL (e.g. https://closercities.org): the site's address "
+            "cannot be told from ALLOWED_HOSTS."
+        )
+    return f"https://{host}"
+
+
+WAGTAILADMIN_BASE_URL = _base_url()
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = get_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(get("SECURE_HSTS_SECONDS", "31536000"))
@@ -27,6 +44,10 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# The search-research cookie (cc_search) goes over HTTPS only, like the session cookie.
+SEARCH_COOKIE_SECURE = True
+# No inline script runs anywhere: see closercities/settings/csp.py.
+CONTENT_SECURITY_POLICY = SITE_CONTENT_SECURITY_POLICY  # noqa: F405
 
 # Static files: whitenoise serves them with content-hashed names (cacheable for ever) and
 # pre-compressed copies, written by `manage.py collectstatic`.
@@ -73,6 +94,9 @@ LOGGING = {
             "class": "django.utils.log.AdminEmailHandler",
             "level": "ERROR",
             "filters": ["require_debug_false"],
+            # Straight to the transport (EMAIL_TIMEOUT bounds it): an error report must not
+            # wait in the database's email queue, since the database may be what failed.
+            "email_backend": EMAIL_DELIVERY_BACKEND,  # noqa: F405
         },
     },
     "root": {"handlers": ["stderr"], "level": LOG_LEVEL},

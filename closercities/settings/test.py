@@ -5,7 +5,10 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Django's test runner sends every email to its in-memory outbox (locmem); tests that follow
+# an email through the platform's outbox and task queue set EMAIL_BACKEND to
+# submissions.mail.QueuedEmailBackend, which then delivers here.
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"
 MEDIA_ROOT = get("TEST_MEDIA_ROOT", "/tmp/closercities-test-media")  # noqa: S108
@@ -17,3 +20,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Meaning is off unless a test switches it on (tests/meaning/ load the real model once per
+# session): every other test publishes pages without waiting for the model.
+EMBEDDING_BACKEND = get("EMBEDDING_BACKEND", "none")

@@ -1,4 +1,4 @@
-"""Small helpers for the site's templates: readable SDG badges, map settings, pagination links."""
+"""Small helpers for the site's templates: readable SDG badges, the contact address, map settings."""
 
 from django import template
 from django.conf import settings
@@ -26,6 +26,12 @@ def contrast_text(hex_colour):
 
 
 @register.simple_tag
+def contact_email():
+    """The editors' address, for mailto: links (CONTACT_EMAIL)."""
+    return settings.CONTACT_EMAIL
+
+
+@register.simple_tag
 def map_tile_url():
     return settings.MAP_TILE_URL
 
@@ -33,12 +39,3 @@ def map_tile_url():
 @register.simple_tag
 def map_tile_attribution():
     return settings.MAP_TILE_ATTRIBUTION
-
-
-@register.simple_tag(takes_context=True)
-def page_query(context, number):
-    """The current query string with `page` set to `number`, for pagination links that keep
-    the visitor's filters."""
-    query = context["request"].GET.copy()
-    query["page"] = number
-    return "?" + query.urlencode()

@@ -1,6 +1,11 @@
-"""Links that change one thing about a search and keep the rest."""
+"""Links that change one thing about a search and keep the rest, and labels for result items
+(which hold plain values, as the API gives them)."""
+
+import datetime
 
 from django import template
+
+from articles.models import ArticleType
 
 register = template.Library()
 
@@ -17,14 +22,19 @@ def search_page(params, number):
     return params.querystring(page=number)
 
 
-@register.simple_tag
-def own_facets(facets):
-    """[(name, label, items)] of the facets page types bring with them (the library's document
-    type, the cases' video), for those that have values to offer here."""
-    from search.registry import extra_facets
+@register.filter
+def as_date(value):
+    """An ISO date ("2025-09-14") as a date, for the `date` filter; None if it is not one."""
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
 
-    return [
-        (name, facet.label, facets.get(name))
-        for name, facet in extra_facets().items()
-        if facets.get(name)
-    ]
+
+@register.filter
+def article_type_label(value):
+    """ "research_summary" → "Research summary" (translated)."""
+    try:
+        return ArticleType(value).label
+    except ValueError:
+        return value

@@ -5,10 +5,17 @@
 (function () {
   function draw(container) {
     var source = document.getElementById(container.dataset.spec);
-    if (!source || typeof window.vegaEmbed !== "function") return;
+    if (!source || typeof window.vegaEmbed !== "function" || !window.vega) return;
     var spec = JSON.parse(source.textContent);
     window
-      .vegaEmbed(container, spec, { actions: false, renderer: "svg" })
+      .vegaEmbed(container, spec, {
+        actions: false,
+        renderer: "svg",
+        // Interpret Vega's expressions instead of compiling them with `new Function`, which
+        // the production Content-Security-Policy (no eval) refuses.
+        ast: true,
+        expr: window.vega.expressionInterpreter,
+      })
       .then(function () {
         container.classList.add("chart-ready");
       })

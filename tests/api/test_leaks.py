@@ -206,10 +206,21 @@ def test_details_of_hidden_pages_are_not_found(client, hidden_pages):
             f"/api/v3/pages/{page.pk}/",
             f"/api/v3/pages/{page.pk}/?version=draft",
             f"/api/v3/pages/{page.pk}/revisions/",
+            f"/api/v2/cases/{page.pk}/similar/",
         ):
             response = client.get(url, follow=True)
             assert response.status_code in (401, 404), (url, response.status_code)
             _assert_no_secret(response, url)
+
+
+@pytest.mark.django_db
+def test_similar_cases_show_only_public_cases(client, hidden_pages):
+    public = CasePage.objects.live().get(title="Public case")
+    url = f"/api/v2/cases/{public.pk}/similar/?limit=50"
+    response = client.get(url)
+    assert response.status_code == 200
+    _assert_no_secret(response, url)
+    _assert_no_secret(client.get(public.url), public.url)
 
 
 @pytest.mark.django_db

@@ -113,6 +113,9 @@ def test_real_responses_match_the_description(client, spec, content):
         ("/api/v2/documents/find/", "/api/v2/documents/find/?id=999999"),
         ("/api/v2/documents/", "/api/v2/documents/"),
         ("/api/v2/documents/{id}/", "/api/v2/documents/999999/"),
+        ("/api/v2/cases/{id}/similar/", f"/api/v2/cases/{nairobi.pk}/similar/"),
+        ("/api/v2/cases/{id}/similar/", f"/api/v2/cases/{nairobi.pk}/similar/?limit=0"),
+        ("/api/v2/cases/{id}/similar/", "/api/v2/cases/999999/similar/"),
         ("/api/v2/map/", "/api/v2/map/"),
         ("/api/v2/map/", "/api/v2/map/?bbox=0,-10,40,10&topic=health"),
         ("/api/v2/map/", "/api/v2/map/?bbox=nonsense"),
@@ -140,6 +143,12 @@ def test_real_responses_match_the_description(client, spec, content):
         *((f"/{s}/feed/", f"/{s}/feed/?sdg=3") for s in ("cases", "science", "library")),
         *((f"/{s}/feed/atom/", f"/{s}/feed/atom/") for s in ("cases", "science", "library")),
         ("/cases/feed/", "/cases/feed/?region=nowhere"),
+        ("/api/v2/network/", "/api/v2/network/"),
+        ("/api/v2/network/", "/api/v2/network/?sdg=3&kind=learned_from&year_from=2000"),
+        ("/api/v2/network/", "/api/v2/network/?kind=nonsense"),
+        ("/api/v2/network.graphml", "/api/v2/network.graphml"),
+        ("/api/v2/network.graphml", "/api/v2/network.graphml?sdg=99"),
+        ("/api/v2/export/links.csv", "/api/v2/export/links.csv"),
         *(
             ("/api/v2/insights/{name}/", f"/api/v2/insights/{name}/?region=002")
             for name in (
@@ -189,6 +198,8 @@ def test_real_responses_match_the_description(client, spec, content):
         ),
         ("/api/v2/search/click/", {"page_id": nairobi.pk, "position": 1}),
         ("/api/v2/search/click/", {"page_id": "x"}),
+        ("/api/v2/exchange/adoptions/", {"case": nairobi.pk}),
+        ("/api/v2/exchange/contact/", {"case": nairobi.pk}),
     ]
     for path, body in submissions:
         response = client.post(path, json.dumps(body), content_type="application/json")

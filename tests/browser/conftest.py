@@ -117,12 +117,13 @@ def browser_page(chromium, live_server):
 
 @pytest.fixture
 def screenshot():
-    """screenshot(page, "home") saves test-artifacts/screenshots/home.png (full page)."""
+    """screenshot(page, "home") saves test-artifacts/screenshots/home.png (the full page, or
+    what the screen shows with full_page=False)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
 
-    def take(page, name):
+    def take(page, name, full_page=True):
         path = ARTIFACTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path), full_page=full_page)
         return path
 
     return take

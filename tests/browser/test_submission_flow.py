@@ -22,7 +22,7 @@ def test_a_visitor_submits_a_case_and_a_moderator_publishes_it(
     page.goto("/submit-a-case/")
     page.locator("[name=title]").fill(TITLE)
     page.locator("[name=summary]").fill("Buses every 20 minutes between midnight and 5 am.")
-    page.locator("[name=description]").fill("TransMilenio ran a pilot <b>with</b> unions.")
+    page.locator("textarea[name=description]").fill("TransMilenio ran a pilot <b>with</b> unions.")
     page.locator("[name=city]").fill("Bogotá")
     page.locator("[name=country]").select_option("CO")
     page.locator("input[name=sdgs][value='11']").check()

@@ -30,6 +30,8 @@ def _form(sdgs=("13", "3"), **overrides):
             [{"organisation": "Ahmedabad Municipal Corporation", "sector": "government"}]
         ),
         "comments": inline_formset([]),
+        # The exchange's "Learned from" inline panel on the case (no links here).
+        "knowledge_sources": inline_formset([]),
     }
     data.update(overrides)
     data = nested_form_data(data)

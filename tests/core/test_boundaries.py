@@ -14,9 +14,11 @@ APPS = [
     "cases",
     "articles",
     "search",
+    "meaning",
     "api",
     "submissions",
     "insights",
+    "exchange",
     "cityevents",
     "partners",
     "library",
@@ -61,8 +63,10 @@ def test_no_app_imports_the_project_package(app):
         "taxonomy",
         "cases",
         "articles",
+        "meaning",
         "submissions",
         "insights",
+        "exchange",
         "cityevents",
         "partners",
         "library",
@@ -92,3 +96,9 @@ def test_events_join_search_through_the_registry_not_imports():
     imports them, so another page type joins the same way."""
     assert "cityevents" not in imported_apps("search")
     assert "search" not in imported_apps("cityevents")
+
+
+def test_cases_do_not_import_the_exchange():
+    """Links hang on cases (a ParentalKey from exchange/), so exchange imports cases, never
+    the other way round."""
+    assert "exchange" not in imported_apps("cases")

@@ -65,7 +65,7 @@ def test_spotlight_shows_cases_towards_the_sdg_editors_chose(client, case_factor
     case_factory(title="Bus corridor", sdgs=[11])
     _set_spotlight(14, intro="Oceans need cities.")
     html = client.get("/").content.decode()
-    spotlight = html.split('class="spotlight"', 1)[1].split("</section>", 1)[0]
+    spotlight = html.split('class="spotlight', 1)[1].split("</section>", 1)[0]
     assert "In the spotlight: SDG 14" in spotlight
     assert "Oceans need cities." in spotlight
     assert "Wetland restoration" in spotlight
@@ -74,7 +74,7 @@ def test_spotlight_shows_cases_towards_the_sdg_editors_chose(client, case_factor
 
 def test_no_spotlight_block_when_editors_chose_no_sdg(client, case_factory):
     case_factory(sdgs=[14])
-    assert 'class="spotlight"' not in client.get("/").content.decode()
+    assert 'class="spotlight' not in client.get("/").content.decode()
 
 
 def test_home_renders_with_a_fixed_number_of_queries(
@@ -116,8 +116,9 @@ def test_case_page_shows_the_facts_panel_with_actors_by_sector(client, case_fact
         assert text in facts
     assert "<dt>Government</dt><dd>Porto Alegre City Council" in facts
     assert "<dt>Civil society</dt><dd>Residents&#x27; forum" in facts
-    # SDG badges in the official colours, with readable text.
-    assert "background-color: #00689D; color: #ffffff" in html
+    # SDG badges in the goals' colours (classes from /sdg-colours.css), linking to the
+    # goal's cases.
+    assert 'class="sdg-badge sdg-16" href="/cases/?sdg=16"' in html
     # Text from the public is shown as text.
     assert "Start &lt;b&gt;small&lt;/b&gt;." in html
     assert "Fragmented departments." in html and "Political backing." in html
@@ -197,19 +198,19 @@ def test_science_index_is_paginated(client, article_factory):
     for n in range(26):
         article_factory(title=f"Article number {n:02d}", authors=[researcher])
     first = client.get("/science/").content.decode()
-    assert "26 articles" in first
+    assert "26 results" in first
     assert "Page 1 of 2" in first
     second = client.get("/science/?page=2").content.decode()
     assert "Page 2 of 2" in second
-    assert first.count('class="card"') == 24 and second.count('class="card"') == 2
+    cards = 'class="search-result search-result-article"'
+    assert first.count(cards) == 20 and second.count(cards) == 6
 
 
 def test_standard_pages_render(client):
-    home = HomePage.objects.get()
     from home.models import StandardPage
 
-    page = StandardPage(title="About", slug="about", intro="<p>What we do.</p>")
-    home.add_child(instance=page)
+    page = StandardPage.objects.get(slug="about")
+    page.intro = "<p>What we do.</p>"
     page.save_revision().publish()
     response = client.get("/about/")
     assert response.status_code == 200
@@ -310,13 +311,26 @@ def test_map_page_uses_the_tile_setting_and_only_local_scripts(client, settings)
     assert scripts == [
         "/static/vendor/leaflet/leaflet.js",
         "/static/vendor/leaflet.markercluster/leaflet.markercluster.js",
+        "/static/js/map-flows.js",  # the knowledge flows layer (exchange), before map.js
         "/static/js/map.js",
     ]
     assert '<option value="13">SDG 13: Climate Action</option>' in html
     assert '<option value="mobility">Mobility</option>' in html
 
 
-def test_map_page_keeps_the_filters_from_the_address(client):
-    html = client.get("/map/?sdg=7&topic=energy").content.decode()
+def test_map_page_keeps_the_filters_from_the_address(client, case_factory):
+    case_factory(country="KE", latitude=-1.29, longitude=36.82)
+    case_factory(country="PE", latitude=-12.0, longitude=-77.0)
+    case_factory(country="CL", latitude=None, longitude=None)  # not on the map
+    query = "sdg=7&topic=energy&country=KE&region=014&status=pilot&year_from=2010&year_to=2020"
+    html = client.get("/map/?" + query).content.decode()
     assert '<option value="7" selected>' in html
     assert '<option value="energy" selected>' in html
+    assert '<option value="KE" selected>Kenya</option>' in html
+    assert '<option value="014" selected>Eastern Africa</option>' in html
+    assert '<option value="pilot" selected>Pilot</option>' in html
+    assert 'name="year_from" min="1900" max="2100"' in html and 'value="2010"' in html
+    assert "(7 selected)" in html
+    # Countries with a case on the map, by name; no others.
+    countries = re.findall(r'<option value="([A-Z]{2})"', html)
+    assert countries == ["KE", "PE"]

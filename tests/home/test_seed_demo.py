@@ -115,3 +115,102 @@ def test_seeded_cases_are_found_by_search():
     title = CasePage.objects.first().title
     results = CasePage.objects.live().search(title.split(" in ")[-1])
     assert title in [page.title for page in results]
+
+
+@pytest.mark.django_db
+def test_raising_the_article_count_on_a_seeded_database_adds_what_is_missing():
+    _seed(cases=60, articles=50, seed=1, no_index=True)
+    before = _snapshot()[1]
+    _seed(cases=60, articles=200, seed=1, no_index=True)
+    articles = {article[0]: article for article in _snapshot()[1]}
+    assert len(articles) == 200
+    assert all(articles[article[0]] == article for article in before)
+    _seed(cases=120, articles=200, seed=1, no_index=True)
+    assert CasePage.objects.count() == 120 and ArticlePage.objects.count() == 200
+    assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_no_two_demo_cases_or_articles_share_a_title():
+    from home import demo
+
+    # Past one round of every (project, city) pair, too.
+    cases = [demo.case_title(1, n) for n in range(1, 45_001)]
+    assert len(set(cases)) == len(cases)
+    articles = [demo.article_data(1, n, 300, 24)["title"] for n in range(1, 1_001)]
+    assert len(set(articles)) == len(articles)
+
+
+@pytest.mark.django_db
+def test_demo_content_reads_like_content(client):
+    _seed(cases=200, articles=60, seed=1, no_index=True)
+    cases = list(CasePage.objects.prefetch_related("sdgs", "topics"))
+    assert len({c.title for c in cases}) == len(cases)
+    summaries = [c.summary for c in cases]
+    assert len(set(summaries)) == len(summaries)
+    # Varied wording: with the city taken out, many different sentences remain.
+    shapes = {" ".join(c.summary.replace(c.city, "").split()[:3]) for c in cases}
+    assert len(shapes) >= 12
+    assert all(len(s) <= 300 for s in summaries)
+
+    for article in ArticlePage.objects.prefetch_related(
+        "sdgs", "topics", "related_cases__sdgs", "related_cases__topics", "authors__researcher"
+    ):
+        sdgs = {s.number for s in article.sdgs.all()}
+        topics = {t.slug for t in article.topics.all()}
+        for case in article.related_cases.all():
+            assert sdgs & {s.number for s in case.sdgs.all()} or topics & {
+                t.slug for t in case.topics.all()
+            }, (article.title, case.title)
+        for author in article.authors.all():
+            assert author.researcher.name.split(" ", 1)[1] in article.reference
+        assert article.title in article.reference
+
+    # The home page's spotlight, as in the README's screenshot.
+    home = client.get("/").content.decode()
+    assert "In the spotlight" in home and "SDG 13" in home
+
+
+@pytest.mark.django_db
+def test_a_share_of_demo_cases_show_an_illustration_drawn_in_their_sdg_colour(client):
+    import io
+
+    from PIL import Image as PILImage
+
+    from home.demo_images import CREDIT
+
+    _seed(cases=120, articles=0, seed=1, no_index=True)
+    cases = list(CasePage.objects.select_related("main_image").prefetch_related("sdgs"))
+    illustrated = [c for c in cases if c.main_image_id]
+    assert 0.25 * len(cases) <= len(illustrated) <= 0.55 * len(cases)
+    images = {c.main_image for c in illustrated}
+    assert len(images) <= 17 * 3  # drawn once per goal and scene, then shared
+    for case in illustrated:
+        image = case.main_image
+        first = min(case.sdgs.all(), key=lambda s: s.number)
+        assert image.description.startswith(f"Illustration in the colours of SDG {first.number}")
+        assert (case.image_credit, case.image_licence) == (CREDIT, "cc0-1.0")
+        with image.open_file() as f:
+            picture = PILImage.open(io.BytesIO(f.read())).convert("RGB")
+        assert picture.size == (1200, 675)
+        colour = tuple(int(first.colour[i : i + 2], 16) for i in (1, 3, 5))
+        assert colour in {rgb for _count, rgb in picture.getcolors(maxcolors=100_000)}
+    case = illustrated[0]
+    html = client.get(case.url).content.decode()
+    assert f'alt="{case.main_image.description}"' in html
+    assert "Illustration: Closer Cities demo data · CC0 1.0 (public domain)" in html
+    # Running again adds no image: they are found, not drawn anew.
+    count = type(case.main_image).objects.count()
+    _seed(cases=120, articles=0, seed=1, no_index=True)
+    assert type(case.main_image).objects.count() == count
+
+
+@pytest.mark.django_db
+def test_languages_adds_cases_in_french_spanish_and_portuguese():
+    _seed(cases=2, articles=0, seed=1, languages=True)
+    titles = set(CasePage.objects.values_list("title", flat=True))
+    assert "Coopérative solaire citoyenne à Lyon" in titles
+    assert "Red de carriles bici protegidos en Sevilla" in titles
+    assert "Programa Housing First em Lisboa" in titles
+    assert len(titles) == 22
+    _seed(cases=2, articles=0, seed=1, languages=True)
+    assert CasePage.objects.count() == 22

@@ -71,6 +71,14 @@ def test_committed_map_libraries_are_the_versions_package_json_pins():
     )
 
 
+def test_committed_chart_interpreter_is_the_version_package_json_pins():
+    # Vega's expression interpreter lets the charts draw under the no-eval policy.
+    header = (VENDOR / "vega-interpreter" / "vega-interpreter.js").read_text()[:200]
+    assert f"vega-interpreter {_version('vega-interpreter')}," in header
+    lock = json.loads((ROOT / "package-lock.json").read_text())["packages"]
+    assert lock["node_modules/vega-interpreter"]["version"] == _version("vega-interpreter")
+
+
 @pytest.mark.skipif(not NODE_MODULES.exists(), reason="node_modules not installed (npm ci)")
 @pytest.mark.parametrize(
     ("package", "source", "copy"),

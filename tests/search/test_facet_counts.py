@@ -1,5 +1,6 @@
-"""Facet counts, checked against counts computed independently from the database for many
-filter combinations (property-based, with hypothesis), on the configured backend."""
+"""Facet counts and result orders, checked against counts and orders computed independently
+from the database for many filter combinations (property-based, with hypothesis), on the
+configured backend."""
 
 import datetime
 import itertools
@@ -20,12 +21,16 @@ TOPICS = ["health", "mobility", "energy", "housing"]
 COUNTRIES = ["KE", "PE", "FI", "IN"]  # Africa, Americas, Europe, Asia
 STATUSES = ["pilot", "running", "completed"]
 YEARS = [2014, 2017, 2020, 2023]
+ARTICLE_TYPES = ["reflection", "interview", "research_summary", "student_project"]
 WORD = "quokka"  # in some summaries only
 VIDEO = "https://www.youtube.com/watch?v=closercities1"
 # Facets that page types bring of their own (search/registry.py): has_video from cases (some
-# below have a video), document_type from the library (no documents here: never counted).
-# A record without one of them (another type's page) has no value in it.
-EXTRA_FACETS = ("has_video", "document_type")
+# below have a video), article_type from science articles, document_type from the library (no
+# documents here: never counted). A record without one of them (another type's page) has no
+# value in it.
+EXTRA_FACETS = ("has_video", "article_type", "document_type")
+# Title starts in mixed case, with two titles that differ only in case (a tie for "title").
+TITLE_STARTS = ["zebra", "Apple", "mango", "Kiwi", "apple", "banana", "Cherry"]
 
 
 @pytest.fixture
@@ -46,11 +51,12 @@ def varied_pages(search_index, case_factory, article_factory, event_factory):
         sdgs = [SDGS[number % 5], SDGS[(number * 2 + 1) % 5]]
         topics = [topic] if number % 3 else [topic, TOPICS[(number + 1) % 4]]
         case_factory(
-            title=f"Case {number}",
+            title=f"{TITLE_STARTS[number % 7]} case" + (f" {number}" if number % 7 != 4 else ""),
             summary=f"Case number {number}" + (f" about the {WORD}" if number % 4 == 0 else ""),
             country=country,
             status=status,
-            start_year=year,
+            # Two cases without a start year: they come last in the start-year order.
+            start_year=None if number in (5, 11) else year,
             sdgs=sdgs,
             topics=topics,
             # Every third case is a video case study (the has_video facet).
@@ -58,7 +64,8 @@ def varied_pages(search_index, case_factory, article_factory, event_factory):
         )
     for number in range(4):
         article_factory(
-            title=f"Article {number}",
+            title=f"{TITLE_STARTS[(number + 3) % 7]} article {number}",
+            article_type=ARTICLE_TYPES[number % 3],
             summary=f"Article number {number}" + (f" on the {WORD}" if number % 2 else ""),
             sdgs=[SDGS[number]],
             topics=[TOPICS[number]],
@@ -102,6 +109,7 @@ def _records():
                 "year": page.start_year,
                 "has_video": {"true" if page.has_video else "false"},
                 "text": f"{page.title} {page.summary}".lower(),
+                **_order_keys(page, page.start_year),
             }
         )
     for page in ArticlePage.objects.live().prefetch_related("sdgs", "topics"):
@@ -116,7 +124,9 @@ def _records():
                 "type": {"article"},
                 "status": set(),
                 "year": page.publication_date.year,
+                "article_type": {page.article_type},
                 "text": f"{page.title} {page.summary}".lower(),
+                **_order_keys(page, None),
             }
         )
     for page in EventPage.objects.live().prefetch_related("sdgs", "topics"):
@@ -132,9 +142,30 @@ def _records():
                 "status": set(),
                 "year": page.start.year,
                 "text": f"{page.title} {page.summary}".lower(),
+                **_order_keys(page, None),
             }
         )
     return records
+
+
+def _order_keys(page, start_year):
+    return {
+        "published": page.first_published_at,
+        "start_year": start_year,
+        "title": page.title,
+    }
+
+
+def _expected_order(records, ids, order):
+    """The ids in the order a visitor asked for: newest first (ties: higher id first), then
+    sorted stably by start year (none last) or by title ignoring case."""
+    chosen = [record for record in records if record["id"] in ids]
+    chosen.sort(key=lambda r: (r["published"], r["id"]), reverse=True)
+    if order == "start_year":
+        chosen.sort(key=lambda r: (r["start_year"] is None, r["start_year"] or 0))
+    elif order == "title":
+        chosen.sort(key=lambda r: r["title"].lower())
+    return [record["id"] for record in chosen]
 
 
 def _matches(record, selection, year_range, q, skip=None):
@@ -145,7 +176,8 @@ def _matches(record, selection, year_range, q, skip=None):
             return False
     if skip != "year" and year_range != (None, None):
         low, high = year_range
-        if (low and record["year"] < low) or (high and record["year"] > high):
+        year = record["year"]
+        if year is None or (low and year < low) or (high and year > high):
             return False
     return True
 
@@ -158,7 +190,7 @@ def _expected_counts(records, selection, year_range, q):
             if not _matches(record, selection, year_range, q, skip=facet):
                 continue
             if facet == "year":
-                values = {record["year"]}
+                values = {record["year"]} - {None}
             elif facet == "region":
                 values = {record["region_only"]} - {None}
             else:
@@ -178,6 +210,7 @@ selections = st.fixed_dictionaries(
         "type": st.lists(st.sampled_from(["case", "article", "event"]), max_size=2, unique=True),
         "status": st.lists(st.sampled_from(STATUSES), max_size=2, unique=True),
         "has_video": st.lists(st.sampled_from(["true", "false"]), max_size=1, unique=True),
+        "article_type": st.lists(st.sampled_from(ARTICLE_TYPES), max_size=2, unique=True),
     }
 )
 year_ranges = st.tuples(
@@ -191,8 +224,13 @@ year_ranges = st.tuples(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(selection=selections, year_range=year_ranges, q=st.sampled_from(["", WORD]))
-def test_facet_counts_match_the_database(varied_pages, selection, year_range, q):
+@given(
+    selection=selections,
+    year_range=year_ranges,
+    q=st.sampled_from(["", WORD]),
+    order=st.sampled_from(services.ORDERS),
+)
+def test_facet_counts_match_the_database(varied_pages, selection, year_range, q, order):
     query = QueryDict(mutable=True)
     for facet, chosen in selection.items():
         query.setlist(facet, [str(value) for value in chosen])
@@ -201,6 +239,7 @@ def test_facet_counts_match_the_database(varied_pages, selection, year_range, q)
     if year_range[1]:
         query["year_to"] = str(year_range[1])
     query["q"] = q
+    query["order"] = order
     query["page_size"] = "100"
     result = services.search(services.SearchParams.from_querydict(query))
 
@@ -208,6 +247,9 @@ def test_facet_counts_match_the_database(varied_pages, selection, year_range, q)
     matching = {r["id"] for r in records if _matches(r, selection, year_range, q)}
     assert {item["id"] for item in result.results} == matching
     assert result.count == len(matching)
+    if order != "relevance" or not q:  # relevance without text is newest first
+        ids = [item["id"] for item in result.results]
+        assert ids == _expected_order(records, matching, order), order
 
     expected = _expected_counts(records, selection, year_range, q)
     assert set(result.facets) >= {"sdg", "type", "year", "has_video"}

@@ -35,7 +35,8 @@ def test_search_box_facets_with_counts_and_results(client, cases):
     assert html.count('class="search-result search-result-case"') == 3
     # A checkbox per SDG with its count; SDG 11 has the three cycling cases.
     assert re.search(
-        r'name="sdg" value="11"[^>]*> .*11\. Sustainable Cities and Communities '
+        r'name="sdg" value="11"[^>]*> <span class="swatch sdg-11" aria-hidden="true"></span> '
+        r'<span class="facet-label">11\. Sustainable Cities and Communities</span> '
         r'<span class="facet-count">\(3\)',
         html,
     )
@@ -122,3 +123,30 @@ def test_an_editors_pick_can_be_an_external_link(client, cases):
     ]
     assert "Cookstove toolkit" in client.get("/search/?q=cookstoves").content.decode()
     assert client.get("/api/v2/search/?q=cookstoves&page=2").json()["promotions"] == []
+
+
+@pytest.mark.django_db
+def test_the_content_type_filter_is_shown_and_articles_show_date_and_authors(
+    client, search_index, case_factory, article_factory
+):
+    import datetime
+
+    from tests.factories import ResearcherFactory
+
+    case_factory(title="Water kiosks in Nairobi", summary="Clean water near home.")
+    article_factory(
+        title="Why water kiosks work",
+        summary="Clean water, a reflection.",
+        publication_date=datetime.date(2025, 3, 9),
+        authors=[ResearcherFactory(name="Wanjiru Kamau")],
+    )
+    search_index.refresh()
+    html = client.get("/search/?q=water").content.decode()
+    facet = html.split('<fieldset class="facet facet-type">', 1)[1].split("</fieldset>", 1)[0]
+    assert 'name="type" value="case"' in facet and 'name="type" value="article"' in facet
+    assert "/static/css/site.css" in html
+    article = html.split('class="search-result search-result-article"', 1)[1].split("</li>")[0]
+    assert '<time datetime="2025-03-09">9 March 2025</time>' in article
+    assert "By Wanjiru Kamau" in article
+    only_articles = client.get("/search/?q=water&type=article").content.decode()
+    assert "1 result for" in only_articles and "Content: Science article" in only_articles

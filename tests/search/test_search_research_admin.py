@@ -76,3 +76,21 @@ def test_search_logs_are_read_only_and_not_for_everyone(client, django_user_mode
     assert response.status_code in (302, 403)
     assert b"cool roofs" not in response.content
     assert SearchClick.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_search_list_shows_filters_readably(client, django_user_model):
+    SearchLog.objects.create(
+        session="s" * 64,
+        source="page",
+        query="mobility",
+        filters={"sdg": [7, 11], "topic": ["public-transport"], "year_from": 2015},
+        order="relevance",
+        page=1,
+        result_count=3,
+        duration_ms=4.2,
+    )
+    client.force_login(_member(django_user_model, "Researchers"))
+    html = client.get(SEARCHES).content.decode()
+    assert "SDG: 7, 11 · Topic: public-transport · From: 2015" in html
+    assert "&quot;sdg&quot;" not in html and '{"sdg"' not in html

@@ -3,6 +3,7 @@ import io
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import connection
 
 import pytest
 from PIL import Image as PILImage
@@ -11,6 +12,21 @@ from submissions.models import Submission
 
 CASES_API = "/api/v2/submissions/cases/"
 SURVEY_API = "/api/v2/submissions/survey/"
+
+
+@pytest.fixture(autouse=True)
+def _postgres_only(request):
+    """Tests marked `postgres` need row locks and real concurrent transactions."""
+    if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: set DATABASE_URL (scripts/postgres.sh url)")
+
+
+@pytest.fixture(autouse=True)
+def _queued_email(settings):
+    """Every email in these tests takes the site's real path: stored by the queued backend,
+    sent by the task after the commit (Django's test runner would otherwise swap the backend
+    for its outbox). The transport is the outbox (EMAIL_DELIVERY_BACKEND in test settings)."""
+    settings.EMAIL_BACKEND = "submissions.mail.QueuedEmailBackend"
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,7 @@
-"""Emails to submitters go through django-tasks: a mail server that is down never loses a
-submission, and the email is retried until the mail server answers."""
-
-import socket
+"""Email never blocks a request and is never lost: every email (the platform's to submitters and
+Wagtail's moderation notifications) is stored with the change that caused it and sent by a
+django-tasks task after the commit, retried until a mail server takes it. Tested against real
+SMTP servers: aiosmtpd, a listener that accepts and never answers, and a closed port."""
 
 from django.core import mail
 from django.core.management import call_command
@@ -12,22 +12,27 @@ import pytest
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from submissions.models import Notification, Submission, SubmissionStatus
+from submissions.models import Notification, OutgoingEmail, Submission, SubmissionStatus
+
+from .conftest import CASES_API, case_payload
+from .mail_servers import HangingSMTPServer, SMTPServer, free_port
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+MAIL_TASKS = ("submissions.tasks.send_notification", "submissions.tasks.send_stored_email")
+
+
+def smtp(port, **extra):
+    return override_settings(
+        EMAIL_DELIVERY_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=port,
+        EMAIL_TIMEOUT=1,
+        **extra,
+    )
 
 
 def _mail_tasks():
-    return DBTaskResult.objects.filter(task_path="submissions.tasks.send_notification")
-
-
-@pytest.fixture
-def closed_port():
-    """A localhost port nothing listens on: connecting to it is refused, like a mail server
-    that is down."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return DBTaskResult.objects.filter(task_path__in=MAIL_TASKS)
 
 
 def _run_worker():
@@ -53,83 +58,108 @@ def _run_worker():
     raise AssertionError("the task queue did not empty")
 
 
-@pytest.mark.django_db
-def test_a_mail_server_that_is_down_keeps_the_submission_and_the_email_is_retried(
-    client, closed_port, django_capture_on_commit_callbacks
-):
-    from .conftest import CASES_API, case_payload
+def _make_retries_due():
+    _mail_tasks().filter(status="READY").update(run_after=timezone.now())
 
-    smtp_down = override_settings(
-        TASKS=DATABASE_TASKS,
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-        EMAIL_HOST="127.0.0.1",
-        EMAIL_PORT=closed_port,
-        EMAIL_TIMEOUT=5,
-    )
-    with smtp_down:
+
+@pytest.mark.django_db
+def test_a_hanging_mail_server_never_holds_up_a_submission_and_mail_goes_out_later(
+    client, moderator, django_capture_on_commit_callbacks
+):
+    with HangingSMTPServer() as hanging, smtp(hanging.port, TASKS=DATABASE_TASKS):
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(CASES_API, case_payload(), content_type="application/json")
-        assert response.status_code == 201
-        # Queued, not yet sent: the request never waits for the mail server.
-        queued = _mail_tasks().get()
-        assert queued.status == "READY"
-
-        _run_worker()
-
+        assert response.status_code == 201, response.content
+        # The request stored the submission and its emails and never talked to the mail server.
+        assert hanging.connections == 0
         submission = Submission.objects.get()
-        assert submission.status == SubmissionStatus.RECEIVED
-        assert submission.page is not None
-        notification = Notification.objects.get()
-        assert notification.sent_at is None
-        assert notification.attempts == 1
-        assert "ConnectionRefusedError" in notification.last_error
-        failed = _mail_tasks().get(pk=queued.pk)
-        assert failed.status == "FAILED"
-        retry = _mail_tasks().exclude(pk=queued.pk).get()
-        assert retry.status == "READY"
-        assert retry.run_after > timezone.now()
+        assert submission.page is not None and submission.status == SubmissionStatus.RECEIVED
+        confirmation = Notification.objects.get()
+        wagtail_notice = OutgoingEmail.objects.get()  # Wagtail's "submitted for moderation"
+        assert wagtail_notice.message["to"] == ["moderator@example.org"]
+        assert _mail_tasks().filter(status="READY").count() == 2
 
-        # Not due yet: the worker leaves it alone.
         _run_worker()
-        assert DBTaskResult.objects.get(pk=retry.pk).status == "READY"
+        assert hanging.connections >= 2
+        for stored in (confirmation, wagtail_notice):
+            stored.refresh_from_db()
+            assert stored.sent_at is None and stored.attempts == 1
+            assert "timed out" in stored.last_error
+        retries = _mail_tasks().filter(status="READY")
+        assert retries.count() == 2
+        assert all(task.run_after > timezone.now() for task in retries)
 
-    # The mail server is back and the retry is due.
-    DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
-    with override_settings(
-        TASKS=DATABASE_TASKS, EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"
-    ):
-        mail.outbox = []
+    # A working mail server is there when the retries are due.
+    with SMTPServer() as server, smtp(server.port, TASKS=DATABASE_TASKS):
+        _make_retries_due()
         _run_worker()
-        assert DBTaskResult.objects.get(pk=retry.pk).status == "SUCCESSFUL"
-        notification.refresh_from_db()
-        assert notification.sent_at is not None
-        assert notification.attempts == 2
-        assert len(mail.outbox) == 1
-        assert mail.outbox[0].to == ["ada.private@example.org"]
-        # Delivered once: running the worker again sends nothing more.
+        [to_submitter] = server.bodies_to("ada.private@example.org")
+        assert f"/submissions/status/{submission.token}/" in to_submitter
+        [to_moderator] = server.bodies_to("moderator@example.org")
+        assert "Rooftop gardens on social housing" in to_moderator
+        assert f"http://testserver/admin/pages/{submission.page_id}/edit/" in to_moderator
+        # Each delivered once: the queue is empty and a second run sends nothing.
         _run_worker()
-        assert len(mail.outbox) == 1
+        assert len(server.messages) == 2
+    for stored in (confirmation, wagtail_notice):
+        stored.refresh_from_db()
+        assert stored.sent_at is not None and stored.attempts == 2 and stored.last_error == ""
 
 
 @pytest.mark.django_db
-def test_with_the_immediate_backend_a_failed_email_waits_for_send_pending_notifications(
-    submit, closed_port, django_capture_on_commit_callbacks
+def test_with_the_mail_server_down_submissions_are_kept_and_mail_is_sent_when_it_is_back(
+    client, moderator, django_capture_on_commit_callbacks
 ):
-    with override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-        EMAIL_HOST="127.0.0.1",
-        EMAIL_PORT=closed_port,
-        EMAIL_TIMEOUT=5,
-    ):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = submit()
-        assert response.status_code == 201
-    notification = Notification.objects.get()
-    assert notification.sent_at is None and notification.attempts == 1
-    assert Submission.objects.get().page is not None
+    # The immediate task backend (development): the attempt runs right after the commit.
+    with smtp(free_port()), django_capture_on_commit_callbacks(execute=True):
+        for n in range(2):
+            response = client.post(
+                CASES_API, case_payload(title=f"Case {n}"), content_type="application/json"
+            )
+            assert response.status_code == 201, response.content
+    assert Submission.objects.filter(page__isnull=False).count() == 2
+    unsent = [*Notification.objects.all(), *OutgoingEmail.objects.all()]
+    assert len(unsent) == 4
+    for stored in unsent:
+        assert stored.sent_at is None and stored.attempts == 1
+        assert "ConnectionRefusedError" in stored.last_error
 
+    with SMTPServer() as server, smtp(server.port):
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("send_pending_notifications", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        assert len(server.bodies_to("ada.private@example.org")) == 2
+        assert len(server.bodies_to("moderator@example.org")) == 2
+    assert not Notification.objects.filter(sent_at__isnull=True).exists()
+    assert not OutgoingEmail.objects.filter(sent_at__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_no_email_leaves_before_the_transaction_that_caused_it_commits(
+    client, moderator, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(CASES_API, case_payload(), content_type="application/json")
+    assert response.status_code == 201
+    # Stored with the submission, nothing sent while its transaction was open.
+    assert Notification.objects.count() == 1 and OutgoingEmail.objects.count() == 1
+    assert mail.outbox == []
+    for callback in callbacks:
+        callback()
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "ada.private@example.org",
+        "moderator@example.org",
+    ]
+
+
+@pytest.mark.django_db
+def test_the_email_links_carry_the_address_the_site_is_served_on(
+    client, moderator, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8100"
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("send_pending_notifications", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    notification.refresh_from_db()
-    assert notification.sent_at is not None
-    assert len(mail.outbox) == 1
+        response = client.post(CASES_API, case_payload(), content_type="application/json")
+    token = response.json()["token"]
+    bodies = {m.to[0]: m.body for m in mail.outbox}
+    assert f"http://127.0.0.1:8100/submissions/status/{token}/" in bodies["ada.private@example.org"]
+    page_id = Submission.objects.get().page_id
+    assert f"http://127.0.0.1:8100/admin/pages/{page_id}/edit/" in bodies["moderator@example.org"]

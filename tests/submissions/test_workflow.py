@@ -199,18 +199,23 @@ def test_someone_outside_moderators_cannot_approve(client, researcher, submitted
 
 
 @pytest.mark.django_db
-def test_status_page_shows_only_status_until_published(client, submitted, act):
-    response = client.get(f"/submissions/status/{submitted.token}/")
+def test_status_page_shows_the_title_and_status_and_links_the_case_once_published(
+    client, submit, act
+):
+    response = submit(title="Rooftop <b>gardens</b>")
+    submission = Submission.objects.get(token=response.json()["token"])
+    response = client.get(f"/submissions/status/{submission.token}/")
     html = response.content.decode()
     assert response.status_code == 200
+    assert "Rooftop &lt;b&gt;gardens&lt;/b&gt;" in html  # from the start, as text
     assert "Received" in html
-    assert "Rooftop gardens" not in html
+    assert "Your case is published" not in html
     assert response["Cache-Control"] == "private, no-store"
-    act(submitted, "approve")
+    act(submission, "approve")
     client.logout()
-    html = client.get(f"/submissions/status/{submitted.token}/").content.decode()
+    html = client.get(f"/submissions/status/{submission.token}/").content.decode()
     assert "Approved and published" in html
-    assert "Rooftop gardens" in html
+    assert f'href="{submission.page.specific.get_url()}"' in html
     assert client.get("/submissions/status/not-a-real-token/").status_code == 404
 
 

@@ -1,7 +1,5 @@
 """python manage.py seed_demo --cases N --articles M --seed S"""
 
-import random
-
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -10,12 +8,14 @@ from tqdm import tqdm
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, ArticleTopic, Researcher
 from cases.models import CaseActor, CaseIndexPage, CasePage, CaseTopic
 from cityevents.demo import seed_events_and_partners
-from home import demo
+from exchange import demo as exchange_demo
+from home import demo, demo_languages, site_content
 from home.bulk import add_live_children
-from home.models import StandardPage
+from home.demo_images import illustrate
+from home.models import HomePage
 from library import demo as library_demo
 from search.indexing import index_missing
-from taxonomy.models import Topic
+from taxonomy.models import SDG, Topic
 
 CHUNK = 2000
 
@@ -32,8 +32,18 @@ class Command(BaseCommand):
         parser.add_argument("--researchers", type=int, default=24)
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--no-index", action="store_true", help="Skip search indexing.")
+        parser.add_argument(
+            "--no-images", action="store_true", help="Give no case an illustration."
+        )
+        parser.add_argument(
+            "--languages",
+            action="store_true",
+            help="Also add the demo cases written in French, Spanish and Portuguese.",
+        )
 
-    def handle(self, *args, cases, articles, researchers, seed, no_index, **options):
+    def handle(
+        self, *args, cases, articles, researchers, seed, no_index, no_images, languages, **options
+    ):
         if min(cases, articles, researchers) < 0 or (articles and not researchers):
             raise CommandError("Counts must be zero or more, and articles need researchers.")
         case_index = CaseIndexPage.objects.first()
@@ -41,11 +51,15 @@ class Command(BaseCommand):
         if case_index is None or article_index is None:
             raise CommandError("The case and article index pages are missing: run migrate first.")
         self.topics = {t.name: t.pk for t in Topic.objects.all()}
+        self.images = not no_images
 
-        self.seed_standard_pages(case_index.get_parent().specific)
-        new_cases = self.seed_cases(case_index, cases, seed)
+        home = case_index.get_parent().specific
+        self.seed_standard_pages(home)
+        self.seed_spotlight(home)
+        new_cases = self.seed_cases(case_index, cases, seed, languages)
         new_articles = self.seed_articles(article_index, articles, researchers, cases, seed)
         library_demo.seed(stdout=self.stdout)
+        exchange_demo.seed_exchange(cases, seed, sum(demo.cities_by_continent().values(), []))
         if not no_index:
             # Whatever the index is missing, in bounded, retried chunks: a re-run finishes
             # what an interrupted run left.
@@ -60,14 +74,18 @@ class Command(BaseCommand):
         return tqdm(total=total, desc=desc, unit="page", disable=not total, file=self.stderr._out)
 
     def seed_standard_pages(self, home):
-        existing = set(StandardPage.objects.child_of(home).values_list("title", flat=True))
-        for title, text in demo.STANDARD_PAGES:
-            if title not in existing:
-                page = StandardPage(title=title, intro=f"<p>{text}</p>", show_in_menus=True)
-                home.add_child(instance=page)
-                page.save_revision().publish()
+        site_content.ensure_pages(home)
 
-    def seed_cases(self, index, count, seed):
+    def seed_spotlight(self, home):
+        """The home page's "In the spotlight" block shows a goal (the README's screenshot shows
+        SDG 13), unless editors already chose one."""
+        if not isinstance(home, HomePage) or home.spotlight_sdg_id:
+            return
+        home.spotlight_sdg = SDG.objects.get(number=demo.SPOTLIGHT_SDG)
+        home.spotlight_intro = demo.SPOTLIGHT_INTRO
+        home.save_revision().publish()
+
+    def seed_cases(self, index, count, seed, languages=False):
         existing = set(CasePage.objects.child_of(index).values_list("slug", flat=True))
         wanted = list(range(1, count + 1))
         created = []
@@ -78,6 +96,10 @@ class Command(BaseCommand):
                 data = [item for item in data if item["slug"] not in existing]
                 if data:
                     created.extend(self.create_cases(index, data, seed))
+        # A few cases in French, Spanish and Portuguese, so meaning can cross languages.
+        data = [item for item in demo_languages.all_case_data(seed) if item["slug"] not in existing]
+        if languages and data:
+            created.extend(self.create_cases(index, data, seed))
         return created
 
     @transaction.atomic
@@ -86,7 +108,9 @@ class Command(BaseCommand):
             CasePage(**{k: v for k, v in item.items() if k not in {"sdgs", "topics", "actors"}})
             for item in data
         ]
-        add_live_children(index, pages, rng=random.Random(f"{seed}:keys:{data[0]['slug']}"))
+        if self.images:
+            illustrate(pages, data, seed)
+        add_live_children(index, pages, stable_keys=True)
         through = CasePage.sdgs.through
         through.objects.bulk_create(
             through(casepage_id=page.pk, sdg_id=number)
@@ -123,7 +147,7 @@ class Command(BaseCommand):
         fields = {"sdgs", "topics", "authors", "related_cases"}
         pages = [ArticlePage(**{k: v for k, v in item.items() if k not in fields}) for item in data]
         with self.bar(len(pages), "Articles") as bar:
-            add_live_children(index, pages, rng=random.Random(f"{seed}:keys:articles"))
+            add_live_children(index, pages, stable_keys=True)
             bar.update(len(pages))
         pairs = list(zip(pages, data, strict=True))
         ArticlePage.sdgs.through.objects.bulk_create(
