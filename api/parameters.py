@@ -15,7 +15,7 @@ error inside Wagtail's views, and never an answer the OpenAPI description says c
 
 import json
 import re
-from datetime import UTC
+from datetime import UTC, datetime
 from functools import lru_cache
 
 from django.utils.dateparse import parse_datetime
@@ -228,15 +228,26 @@ def _check_v3_path(request):
             return
 
 
-# Date-times Wagtail's v3 revisions listing filters by. RFC 3339 allows any offset up to
+# Date-times Wagtail's v3 revisions listing filters by (`..._at_from`, `..._at_to`). RFC 3339 allows any offset up to
 # ±23:59; PostgreSQL refuses offsets beyond ±15:59 (a server error). The same instant in UTC
 # is what the filter means, so the value is passed on that way.
-V3_DATETIMES = ("created_at_from", "created_at_to")
+V3_DATETIME = re.compile(r"^[a-z_]+_at_(?:from|to)$")  # created_at_from, approved_go_live_at_to
+
+
+def _in_utc(moment):
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # the offset takes it past year 1 or 9999: as far as time goes
+        return (
+            datetime.min.replace(tzinfo=UTC)
+            if moment.year < 2
+            else datetime.max.replace(tzinfo=UTC)
+        )
 
 
 def _times_in_utc(request):
     changed = None
-    for name in V3_DATETIMES:
+    for name in [name for name in request.GET if V3_DATETIME.match(name)]:
         values = request.GET.getlist(name)
         normalised = []
         for value in values:
@@ -245,7 +256,7 @@ def _times_in_utc(request):
             except ValueError:
                 moment = None
             if moment is not None and moment.tzinfo is not None:
-                value = moment.astimezone(UTC).isoformat()
+                value = _in_utc(moment).isoformat()
             normalised.append(value)
         if normalised != values:
             changed = changed if changed is not None else request.GET.copy()

@@ -23,3 +23,21 @@ def test_a_far_offset_in_the_revisions_filter_is_the_same_instant(client, django
     later = client.get(url, {"created_at_from": "2999-01-01T19:09:00+19:09"}, **auth)
     assert later.status_code == 200
     assert later.json()["items"] == []
+
+
+@pytest.mark.django_db
+def test_an_offset_past_the_first_year_is_the_earliest_time(client, django_user_model):
+    user = django_user_model.objects.create_superuser("partner", "partner@example.org", "pw")
+    _, token = APIToken.create_token(user=user, name="portal")
+    page = Page.objects.filter(depth=2).first()
+    revision = page.specific.save_revision(user=user)
+    response = client.get(
+        f"/api/v3/pages/{page.pk}/revisions/",
+        {
+            "approved_go_live_at_from": "0001-01-01T00:00:00+20:18",
+            "created_at_from": "0703-10-06T04:43:33-20:18",
+        },
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert response.status_code == 200, response.content
+    assert [item["id"] for item in response.json()["items"]] in ([], [revision.pk])
