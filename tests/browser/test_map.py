@@ -220,11 +220,6 @@ def test_when_tiles_fail_the_map_says_so_in_one_line_and_still_works(browser_pag
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.xfail(
-    strict=False,
-    reason="Known defect since the last merges (issue 10 note): on a phone a marker can end up "
-    "just above the fitted view; passes on some commits, fails on others. To fix next.",
-)
 def test_on_a_phone_the_first_view_shows_every_marker(chromium, live_server, cases, settings):
     settings.MAP_TILE_URL = UNREACHABLE_TILES
     context = chromium.new_context(base_url=live_server.url, viewport={"width": 375, "height": 740})
