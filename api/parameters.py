@@ -15,8 +15,10 @@ error inside Wagtail's views, and never an answer the OpenAPI description says c
 
 import json
 import re
+from datetime import UTC, datetime
 from functools import lru_cache
 
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from jsonschema import Draft202012Validator
@@ -226,6 +228,43 @@ def _check_v3_path(request):
             return
 
 
+# Date-times Wagtail's v3 revisions listing filters by (`..._at_from`, `..._at_to`). RFC 3339 allows any offset up to
+# ±23:59; PostgreSQL refuses offsets beyond ±15:59 (a server error). The same instant in UTC
+# is what the filter means, so the value is passed on that way.
+V3_DATETIME = re.compile(r"^[a-z_]+_at_(?:from|to)$")  # created_at_from, approved_go_live_at_to
+
+
+def _in_utc(moment):
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # the offset takes it past year 1 or 9999: as far as time goes
+        return (
+            datetime.min.replace(tzinfo=UTC)
+            if moment.year < 2
+            else datetime.max.replace(tzinfo=UTC)
+        )
+
+
+def _times_in_utc(request):
+    changed = None
+    for name in [name for name in request.GET if V3_DATETIME.match(name)]:
+        values = request.GET.getlist(name)
+        normalised = []
+        for value in values:
+            try:
+                moment = parse_datetime(value)
+            except ValueError:
+                moment = None
+            if moment is not None and moment.tzinfo is not None:
+                value = _in_utc(moment).isoformat()
+            normalised.append(value)
+        if normalised != values:
+            changed = changed if changed is not None else request.GET.copy()
+            changed.setlist(name, normalised)
+    if changed is not None:
+        request.GET = changed
+
+
 def check_request(request):
     """The input guard's check of API requests (INPUT_GUARD_CHECKS): query parameters, and
     that a JSON body is an object, as every API operation takes (Wagtail's v3 views fail on
@@ -242,6 +281,7 @@ def check_request(request):
     elif request.path.startswith(V3):
         _check_v3_path(request)
         _check_root_actions(request)
+        _times_in_utc(request)
         for name, rule in V3_RULES.items():
             for value in request.GET.getlist(name):
                 if message := rule(value):

@@ -20,6 +20,11 @@
   if (panel && window.matchMedia("(min-width: 56rem)").matches) panel.open = true;
 
   var map = L.map(element, { worldCopyJump: true }).setView([20, 10], 2);
+  // Leaflet measures its box only when the window is resized; a scrollbar appearing or the
+  // layout settling changes it too.
+  if (window.ResizeObserver) {
+    new ResizeObserver(function () { map.invalidateSize(); }).observe(element);
+  }
   var tiles = L.tileLayer(element.dataset.tileUrl, {
     maxZoom: 18,
     attribution: element.dataset.tileAttribution,
@@ -291,23 +296,24 @@
           .filter(Boolean);
         var events = (answers[1].features || []).map(eventMarker).filter(Boolean);
         clusters.clearLayers();
-        clusters.addLayers(markers);
         eventClusters.clearLayers();
-        eventClusters.addLayers(events);
-        element.dataset.markerCount = String(markers.length);
-        element.dataset.eventCount = String(events.length);
-        var bounds = L.latLngBounds([]);
-        if (markers.length) bounds.extend(clusters.getBounds());
-        if (events.length) bounds.extend(eventClusters.getBounds());
-        if (bounds.isValid()) {
-          // The view shows every marker, on a phone as on a desktop (at once the first time).
-          map.fitBounds(bounds, {
+        var points = markers.concat(events).map(function (m) { return m.getLatLng(); });
+        if (points.length) {
+          // The view shows every marker, on a phone as on a desktop. The first time it is fitted
+          // at once, before the markers are added: they are then clustered for the final zoom
+          // and drawn in place, instead of sliding out of clusters of the world view (a marker
+          // could be caught mid-way, outside the view, and a click on it could miss).
+          map.fitBounds(L.latLngBounds(points), {
             padding: [24, 24],
             maxZoom: 12,
             animate: element.dataset.view === "fitted",
           });
-          element.dataset.view = "fitted";
         }
+        clusters.addLayers(markers);
+        eventClusters.addLayers(events);
+        element.dataset.markerCount = String(markers.length);
+        element.dataset.eventCount = String(events.length);
+        if (points.length) element.dataset.view = "fitted";
         var parts = [];
         if (layer !== "events") {
           parts.push((markers.length === 1 ? labels.messages.one : labels.messages.many)

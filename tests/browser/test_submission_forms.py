@@ -29,7 +29,9 @@ CONTRAST = """el => {
 def _fill_required(page):
     page.locator("[name=title]").fill("Shade trees <b>for</b> bus stops")
     page.locator("[name=summary]").fill("Trees planted beside every bus stop of two lines.")
-    page.locator("[name=description]").fill("The city planted trees.\n\nResidents water them.")
+    page.locator("textarea[name=description]").fill(
+        "The city planted trees.\n\nResidents water them."
+    )
     page.locator("[name=city]").fill("Seville")
     page.locator("[name=country]").select_option("ES")
     page.locator("input[name=sdgs][value='11']").check()

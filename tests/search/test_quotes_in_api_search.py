@@ -22,7 +22,8 @@ def test_quotes_in_a_search_are_just_text(client, case_factory, text):
 
 
 @pytest.mark.django_db
-def test_a_word_with_a_quote_still_finds_its_page(client, case_factory):
+def test_a_word_with_a_quote_still_finds_its_page(client, case_factory, search_index):
     case_factory(title="Green roofs for schools")
+    search_index.refresh()
     items = client.get("/api/v2/pages/", {"search": 'roofs"', "type": "cases.CasePage"}).json()
     assert [item["title"] for item in items["items"]] == ["Green roofs for schools"]
