@@ -211,6 +211,7 @@ MEANING_SIMILAR_DESCRIPTION = float(env.get("MEANING_SIMILAR_DESCRIPTION", "0.84
 INPUT_GUARD_ANSWERS = {
     "/api/v2/submissions/": "errors",
     "/api/v2/exchange/": "errors",
+    "/api/v2/partners/": "errors",
     "/api/v3/": "problem",
     "/api/": "message",
 }

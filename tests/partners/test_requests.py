@@ -87,6 +87,10 @@ def test_a_request_is_stored_confirmed_by_email_and_has_a_status_page(
         ({"contribution": "x" * 5001}, {"contribution"}),
         ({"organisation": "a\x00b"}, {"organisation"}),
         ({"organisation": "", "contact_name": ""}, {"organisation", "contact_name"}),
+        # JSON of the wrong type: the view's own message beside the field, not the input
+        # guard's one-line answer for the read API.
+        ({"consent": "yes"}, {"consent"}),
+        ({"organisation": ["a", "list"]}, {"organisation"}),
     ],
 )
 def test_bad_input_is_a_400_naming_the_fields_and_stores_nothing(client, overrides, fields):
@@ -109,6 +113,16 @@ def test_a_body_that_is_not_an_object_is_a_400(client):
 def test_the_honeypot_looks_accepted_but_stores_nothing(client):
     before = row_counts()
     response = _post(client, fax="+31 10 555 0000")
+    assert response.status_code == 201
+    assert response.json()["status"] == "received"
+    assert row_counts() == before
+    assert not mail.outbox
+
+
+@pytest.mark.django_db
+def test_a_filled_honeypot_looks_accepted_whatever_else_the_body_holds(client):
+    before = row_counts()
+    response = _post(client, fax="+31 10 555 0000", consent="yes", organisation=7)
     assert response.status_code == 201
     assert response.json()["status"] == "received"
     assert row_counts() == before
