@@ -28,6 +28,7 @@ from django_countries.fields import CountryField
 
 from cases import serializers as case_serializers
 from core.models import TitleOrderMixin
+from core.related import live_related
 from home.blocks import BodyBlock, DocumentBlock
 from taxonomy import regions
 from taxonomy.models import Topic
@@ -74,17 +75,20 @@ class EventIndexPage(Page):
     class Meta:
         verbose_name = _("event index")
 
-    def serve(self, request, *args, **kwargs):
-        """A bad filter in the address is the visitor's mistake: 400 with the message."""
+    def get_context(self, request, *args, **kwargs):
+        """The listing, here rather than in `serve`, so the admin's preview shows it too."""
         from .listing import index_context
 
-        listing = index_context(request)
-        context = {**self.get_context(request, *args, **kwargs), **listing}
+        return {**super().get_context(request, *args, **kwargs), **index_context(request)}
+
+    def serve(self, request, *args, **kwargs):
+        """A bad filter in the address is the visitor's mistake: 400 with the message."""
+        context = self.get_context(request, *args, **kwargs)
         return TemplateResponse(
             request,
             self.get_template(request, *args, **kwargs),
             context,
-            status=400 if "error" in listing else 200,
+            status=400 if "error" in context else 200,
         )
 
 
@@ -318,6 +322,14 @@ class EventPage(TitleOrderMixin, Page):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+
+    def live_related_cases(self):
+        """The related cases a visitor may see (live and public), on a draft or preview too."""
+        return live_related(self, "related_cases", prefetch=("sdgs",))
+
+    def live_related_articles(self):
+        """The related articles a visitor may see (live and public), on a draft or preview too."""
+        return live_related(self, "related_articles")
 
     def clean(self):
         super().clean()

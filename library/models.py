@@ -25,6 +25,7 @@ from cases.serializers import CountryField as CountrySerializer
 from cases.serializers import RegionField, RelatedPageListField
 from core.listing import page_listing
 from core.models import TitleOrderMixin
+from core.related import live_related
 from taxonomy import regions
 from taxonomy.models import Topic
 from taxonomy.serializers import SDGListField, TopicListField
@@ -231,6 +232,10 @@ class LibraryItemPage(TitleOrderMixin, Page):
             return ""
         row = DocumentText.objects.filter(document_id=self.document_id).only("text").first()
         return row.text if row else ""
+
+    def live_related_cases(self):
+        """The related cases a visitor may see (live and public), on a draft or preview too."""
+        return live_related(self, "related_cases")
 
     @property
     def link(self):

@@ -16,7 +16,7 @@ register = template.Library()
 def filters_query(params):
     """The filters and words of a search as a query string, without how the list is shown
     (page, order, type): what a feed or an alert takes."""
-    if params is None:
+    if not params:  # none chosen (a template's missing variable is "")
         return ""
     return urlencode([item for item in params.as_query_items() if item[0] not in PRESENTATION])
 

@@ -110,11 +110,16 @@ def _hidden_events(client, event_factory, partner_factory):
 
 
 @pytest.fixture
-def hidden_pages(client, case_factory, article_factory, event_factory, partner_factory):
+def hidden_pages(
+    client, case_factory, article_factory, event_factory, partner_factory, library_item_factory
+):
     case_factory(title="Public case", city="Nairobi", country="KE", sdgs=[1, 2, 11])
     article_factory(title="Public article", sdgs=[11])
     draft = case_factory(title="SECRETDRAFT case", summary="SECRETDRAFT", live=False)
     draft_article = article_factory(title="SECRETDRAFT article", live=False)
+    draft_document = library_item_factory(
+        title="SECRETDRAFT document", summary="SECRETDRAFT", document_type="plan", live=False
+    )
     private = case_factory(title="SECRETPRIVATE case", summary="SECRETPRIVATE", country="GH")
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
     unpublished = case_factory(title="SECRETUNPUBLISHED case", country="FJ", sdgs=[14])
@@ -125,7 +130,7 @@ def hidden_pages(client, case_factory, article_factory, event_factory, partner_f
     edited.save_revision()
     pending = _pending_submission(client, case_factory)
     events = _hidden_events(client, event_factory, partner_factory)
-    return [draft, draft_article, private, unpublished, pending, *events]
+    return [draft, draft_article, draft_document, private, unpublished, pending, *events]
 
 
 LISTINGS = [
@@ -156,6 +161,10 @@ LISTINGS = [
     "/api/v2/search/?type=event",
     "/api/v2/search/?q=SECRETSUBMISSION",
     "/api/v3/pages/?type=events.EventPage&limit=100",
+    "/api/v2/pages/?type=library.LibraryItemPage&fields=*&limit=100",
+    "/api/v2/pages/?document_type=plan&fields=*",
+    "/api/v2/search/?type=library",
+    "/api/v3/pages/?type=library.LibraryItemPage&limit=100",
 ]
 # The site's pages and feeds that list or show events and partners.
 SITE_PAGES = [
@@ -170,6 +179,8 @@ SITE_PAGES = [
     # (The search page repeats the words searched for, so search for none of the secrets.)
     "/search/?type=event",
     "/map/",
+    "/library/",
+    "/library/?document_type=plan",
 ]
 OPTIONAL = ("/api/v2/search/",)  # the search endpoints join when the search app is wired
 

@@ -13,6 +13,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.test.utils.form_data import querydict_from_html
 
 import pytest
+from bs4 import BeautifulSoup
 
 from home.models import HomePage, StandardPage
 from taxonomy.models import SDG
@@ -49,7 +50,17 @@ def _preview(client, page):
     cache.clear()
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert edit.status_code == 200
-    data = querydict_from_html(edit.content.decode(), form_id="page-edit-form")
+    html = edit.content.decode()
+    data = querydict_from_html(html, form_id="page-edit-form")
+    # As a browser sends them (the helper reads a ticked box without a value as "", which
+    # Django reads as unticked, and a multiple choice with nothing chosen as its first option).
+    form = BeautifulSoup(html, "html.parser").find("form", id="page-edit-form")
+    for box in form.find_all("input", type="checkbox", checked=True):
+        if "value" not in box.attrs:
+            data.setlist(box["name"], ["on"])
+    for select in form.find_all("select", multiple=True):
+        if not select.find_all("option", selected=True):
+            data.setlist(select["name"], [])
     # Stream fields are drawn by the admin's scripts from JSON, so the HTML holds no inputs
     # for them; a browser would post their blocks. Post them empty (the text changed in the
     # pending revision is the title, which is a plain input).
@@ -72,7 +83,7 @@ def _standard_page():
 
 
 @pytest.fixture
-def pages_of_every_type(case_factory, article_factory):
+def pages_of_every_type(case_factory, article_factory, event_factory, library_item_factory):
     """One page of each type the site has, each live with an unpublished change waiting."""
     CasePageFactory(title="A similar case", sdgs=[4, 11])
     pages = [
@@ -81,6 +92,8 @@ def pages_of_every_type(case_factory, article_factory):
             title="How schools learn", sdgs=[4], authors=[ResearcherFactory()], related_cases=[]
         ),
         _standard_page(),
+        event_factory(title="Heat workshop"),
+        library_item_factory(title="Nairobi heat plan", document_type="plan"),
     ]
     present = {type(page) for page in pages}
     for model in get_page_models():
