@@ -44,6 +44,7 @@ def editor_data(client, page_id, **changes):
                     ]
                 ),
                 "attachments": streamfield([]),
+                "video": streamfield([(b.block_type, b.value.url) for b in page.video]),
                 "comments": inline_formset([]),
             }
         )
