@@ -113,6 +113,13 @@ def test_subscribing_to_an_alert(chromium, live_server, site, mailbox, audit, sc
         context.close()
 
 
+def _open_filters(page):
+    """On a phone the filters are a closed disclosure (the results come first): open it."""
+    panel = page.locator("details.listing-filters")
+    if panel.get_attribute("open") is None:
+        panel.locator("> summary").click()
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("device", WIDTHS)
 def test_filtering_the_library(chromium, live_server, site, audit, screenshot, device):
@@ -122,6 +129,7 @@ def test_filtering_the_library(chromium, live_server, site, audit, screenshot, d
         page.goto("/library/")
         assert page.locator(".search-result").count() == 3
         assert audit("/library/") == []
+        _open_filters(page)
         filters = page.locator(".facet-document_type")
         filters.get_by_label("Plan").check()
         filters.get_by_label("Regulation").check()
@@ -130,6 +138,7 @@ def test_filtering_the_library(chromium, live_server, site, audit, screenshot, d
         assert "document_type=plan" in page.url and "document_type=regulation" in page.url
         titles = page.locator(".search-result .card-title").all_inner_texts()
         assert sorted(titles) == ["Accra waste regulation", "Nairobi heat plan"]
+        _open_filters(page)
         page.locator(".facet-region").get_by_label("Africa").check()
         page.get_by_role("button", name="Apply filters").click()
         assert page.locator(".search-result").count() == 2
