@@ -35,8 +35,12 @@ def paths():
                             "content": {content_type: {"schema": STRING}},
                         },
                         "400": {
-                            "description": "A parameter is wrong; the message starts with its name.",
-                            "content": {"text/plain": {"schema": STRING}},
+                            "description": "A parameter is wrong; the message starts with its "
+                            "name (a page naming it when the input guard refuses the value).",
+                            "content": {
+                                "text/plain": {"schema": STRING},
+                                "text/html": {"schema": STRING},
+                            },
                         },
                         "414": {"description": "The request's URL is too long."},
                     },

@@ -1,6 +1,10 @@
 """Partners: organisations asking to become one."""
 
+from cases.models import Sector
+from partners.forms import TEXT_LIMIT
+
 from .schema import STRING, THROTTLED, array, json_body, obj
+from .submissions import COUNTRY, choice, text
 
 REQUEST_ERRORS = json_body(
     obj({"errors": {"type": "object", "additionalProperties": array(STRING)}}),
@@ -8,16 +12,13 @@ REQUEST_ERRORS = json_body(
 )
 PARTNER_REQUEST = obj(
     {
-        "organisation": {"type": "string", "maxLength": 200},
-        "sector": {
-            "type": "string",
-            "description": "government, academia, private, civil_society, ngo or urban_network",
-        },
-        "country": {"type": "string", "description": "ISO 3166-1 alpha-2"},
-        "website": STRING,
-        "contact_name": {"type": "string", "maxLength": 200},
-        "contact_email": {"type": "string", "format": "email"},
-        "contribution": {"type": "string", "maxLength": 5000},
+        "organisation": text(200, required=True),
+        "sector": choice(Sector.values),
+        "country": COUNTRY,
+        "website": text(200, description="A web address; https:// is assumed without a scheme."),
+        "contact_name": text(200, required=True),
+        "contact_email": text(254, required=True, format="email"),
+        "contribution": text(TEXT_LIMIT, required=True),
         "consent": {"const": True},
     },
     required=[
