@@ -4,7 +4,8 @@ error inside Wagtail's views, and never an answer the OpenAPI description says c
 
 - v2: every query parameter an operation of the description at /api/v2/schema/ declares is
   checked against the schema it declares there (api/openapi/parameters.py), so the
-  description and the behaviour agree by construction.
+  description and the behaviour agree by construction. The feeds it describes outside
+  /api/v2/ (/cases/feed/, …) take the search's filters and are checked the same way.
 - v3 (Wagtail's own): the ranges Wagtail does not check, where going past them broke the
   database (an offset beyond 64 bits, a user id that is not a number) or the search engine
   (past its 10,000-result window).
@@ -102,6 +103,15 @@ def v2_operations():
             operations.append(("{" in template, pattern, method.upper(), parameters, members))
     operations.sort(key=lambda operation: operation[0])
     return [operation[1:] for operation in operations]
+
+
+@lru_cache(maxsize=1)
+def described_outside_v2():
+    """The paths the v2 description holds outside /api/v2/: the feeds, which take the
+    search's filters and are checked as /api/v2/search/ is."""
+    from .openapi import paths
+
+    return frozenset(path for path in paths() if not path.startswith(V2))
 
 
 def _check_v2(request):
@@ -277,7 +287,7 @@ def check_request(request):
         and not isinstance(document, dict)
     ):
         raise BadInput("body", _("send a JSON object."), "body")
-    if request.path.startswith(V2):
+    if request.path.startswith(V2) or request.path in described_outside_v2():
         _check_v2(request)
     elif request.path.startswith(V3):
         _check_v3_path(request)

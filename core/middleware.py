@@ -14,7 +14,8 @@ its query parameters and bodies against its OpenAPI description there (`api/para
 The answer takes the form the clients of that part of the site read, chosen by path prefix
 in `INPUT_GUARD_ANSWERS` (longest prefix first): `message` (`{"message": "param: ..."}`, the
 read API), `errors` (`{"errors": {"field": ["..."]}}`, public submissions), `problem`
-(RFC 9457 `application/problem+json`, Wagtail API v3); anywhere else, an HTML page.
+(RFC 9457 `application/problem+json`, Wagtail API v3), `text` (one plain-text line, the
+feeds); anywhere else, an HTML page.
 
 PublicPageCacheMiddleware lets a shared cache in front of the site (nginx's proxy_cache in
 deploy/) keep the pages that anonymous visitors read, for PAGE_CACHE_MAX_AGE seconds (0: never;
@@ -30,7 +31,7 @@ import inspect
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
@@ -141,6 +142,8 @@ class InputGuardMiddleware:
             (kind for prefix, kind in self.answers if request.path.startswith(prefix)), None
         )
         text = f"{error.parameter}: {error.message}"
+        if kind == "text":
+            return HttpResponse(text, status=400, content_type="text/plain; charset=utf-8")
         if kind == "message":
             return JsonResponse({"message": text, "parameter": error.parameter}, status=400)
         if kind == "errors":

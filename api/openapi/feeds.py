@@ -35,8 +35,9 @@ def paths():
                             "content": {content_type: {"schema": STRING}},
                         },
                         "400": {
-                            "description": "A parameter is wrong; the message starts with its "
-                            "name (a page naming it when the input guard refuses the value).",
+                            "description": "A parameter is wrong (checked against the schemas "
+                            "here, as /api/v2/search/ is): one line of text starting with its "
+                            "name.",
                             "content": {
                                 "text/plain": {"schema": STRING},
                                 "text/html": {"schema": STRING},

@@ -84,10 +84,16 @@ def test_a_bad_filter_is_a_400_naming_it(client, cases):
         ("/science/feed/atom/?region=abc", "region"),
         ("/library/feed/?document_type=novel", "document_type"),
         ("/cases/feed/?year_from=1800", "year_from"),
+        # What the OpenAPI description's patterns refuse (the input guard, as for
+        # /api/v2/search/), in the same plain text.
+        ("/cases/feed/?topic=not%20a%20slug", "topic"),
+        ("/library/feed/atom/?country=xx,", "country"),
+        ("/science/feed/?status=done", "status"),
     ):
         response = client.get(url)
         assert response.status_code == 400, url
         assert response.content.decode().startswith(f"{parameter}: ")
+        assert response["Content-Type"].startswith("text/plain")
 
 
 @pytest.mark.django_db
