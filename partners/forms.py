@@ -11,6 +11,9 @@ from cases.models import Sector
 from submissions.forms import HoneypotMixin
 
 TEXT_LIMIT = 5000
+# What form data may send as consent: a checkbox sends "on" (the form page), other clients
+# "true" or "1". Django would read any other text ("no", "off") as yes; consent is not guessed.
+CONSENT_SENT = ("on", "true", "1")
 
 
 class PartnerRequestForm(HoneypotMixin, forms.Form):
@@ -39,6 +42,14 @@ class PartnerRequestForm(HoneypotMixin, forms.Form):
         ),
         error_messages={"required": _("Agree to the privacy notice to send the request.")},
     )
+
+    def clean_consent(self):
+        sent = self.data.get("consent")
+        if isinstance(sent, str) and sent not in CONSENT_SENT:
+            raise forms.ValidationError(
+                self.fields["consent"].error_messages["required"], code="required"
+            )
+        return self.cleaned_data["consent"]
 
     def clean_organisation(self):
         return " ".join(self.cleaned_data["organisation"].split())

@@ -1,7 +1,7 @@
 """Partners: organisations asking to become one."""
 
 from cases.models import Sector
-from partners.forms import TEXT_LIMIT
+from partners.forms import CONSENT_SENT, TEXT_LIMIT
 
 from .schema import STRING, THROTTLED, array, json_body, obj
 from .submissions import COUNTRY, choice, text
@@ -32,6 +32,19 @@ PARTNER_REQUEST = obj(
     ],
 )
 
+# Form data: the consent as text, what a checkbox (the form page sends "on") or a client sends.
+PARTNER_REQUEST_FORM = {
+    **PARTNER_REQUEST,
+    "properties": {
+        **PARTNER_REQUEST["properties"],
+        "consent": {
+            "type": "string",
+            "enum": list(CONSENT_SENT),
+            "description": 'The checkbox ticked: "on" (what a browser sends), "true" or "1".',
+        },
+    },
+}
+
 
 def paths():
     return {
@@ -47,7 +60,7 @@ def paths():
                     "required": True,
                     "content": {
                         "application/json": {"schema": PARTNER_REQUEST},
-                        "application/x-www-form-urlencoded": {"schema": PARTNER_REQUEST},
+                        "application/x-www-form-urlencoded": {"schema": PARTNER_REQUEST_FORM},
                     },
                 },
                 "responses": {

@@ -103,6 +103,26 @@ def test_bad_input_is_a_400_naming_the_fields_and_stores_nothing(client, overrid
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("consent", ["no", "off", "yes please", "TRUE", "0", ""])
+def test_form_data_consent_is_only_what_a_ticked_checkbox_sends(client, consent):
+    """Form data: Django would read any text as a ticked box; the description lists what a
+    browser ("on") or a client ("true", "1") sends, and anything else is no consent."""
+    before = row_counts()
+    response = client.post(API, {**payload(), "consent": consent})
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"consent"}
+    assert row_counts() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("consent", ["on", "true", "1"])
+def test_form_data_with_a_ticked_consent_is_accepted(client, consent):
+    response = client.post(API, {**payload(), "consent": consent})
+    assert response.status_code == 201, response.content
+    assert PartnerRequest.objects.filter(token=response.json()["token"]).exists()
+
+
+@pytest.mark.django_db
 def test_a_body_that_is_not_an_object_is_a_400(client):
     response = client.post(API, "[1, 2]", content_type="application/json")
     assert response.status_code == 400
