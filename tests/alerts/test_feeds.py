@@ -108,3 +108,14 @@ def test_index_and_search_pages_link_their_feeds_with_their_filters(client, case
     assert 'href="/cases/feed/?q=lanes&amp;sdg=3"' in html
     # What the link promises is what the feed holds.
     assert _rss_titles(client.get("/cases/feed/?q=lanes&sdg=3")) == ["Nairobi cycle lanes"]
+
+
+@pytest.mark.django_db
+def test_a_feed_is_read_only_other_methods_are_405(client, cases):
+    for url in ("/cases/feed/", "/library/feed/atom/"):
+        assert client.get(url).status_code == 200
+        assert client.head(url).status_code == 200
+        for method in ("post", "put", "delete", "trace"):
+            response = getattr(client, method)(url)
+            assert response.status_code == 405, (method, url)
+            assert response["Allow"] == "GET, HEAD"
