@@ -53,7 +53,9 @@ def paths():
                 "summary": "Ask to become a partner",
                 "description": "Moderators read every request in the admin; the contact person "
                 "is never published. JSON or form data; at most 5 accepted requests an hour "
-                "from one client.",
+                "from one client. 400 beside its field also for what a schema cannot say: "
+                "a website that is not a web address (https:// is assumed without a scheme), "
+                "an email address the site cannot send to.",
                 "operationId": "partners_requests",
                 "tags": ["partners"],
                 "requestBody": {
