@@ -34,7 +34,7 @@ class PartnerRequestForm(HoneypotMixin, forms.Form):
         ),
     )
     contact_name = forms.CharField(label=_("Your name"), max_length=200)
-    contact_email = forms.EmailField(label=_("Your email"))
+    contact_email = forms.EmailField(label=_("Your email"), max_length=254)
     consent = forms.BooleanField(
         label=_(
             "I agree that my name and email are kept to answer this request; they are never "

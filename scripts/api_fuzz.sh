@@ -60,16 +60,19 @@ database_url() {
   esac
 }
 
-# One schemathesis run; its "N generated" count is added to $WORK/cases.
+# One schemathesis run; its "N generated" count is added to $WORK/cases. SUPPRESS: the
+# health checks it skips (a command-line list replaces the config file's, so it is set here).
 fuzz() {
   local name=$1 schema=$2 config=$3
+  SUPPRESS=${SUPPRESS:-too_slow}
   shift 3
   echo "=== $name"
   # From the work directory, so schemathesis's own files (.schemathesis/) stay out of the repo.
   if ! (cd "$WORK" && "$ST" --config-file "$ROOT/scripts/fuzz/$config" run \
       "http://127.0.0.1:$PORT$schema" --url "http://127.0.0.1:$PORT" --wait-for-schema 30 \
       --checks all --mode all --phases examples,coverage,fuzzing,stateful \
-      --max-examples "$EXAMPLES" --seed "$SEED" --workers 1 --generation-database none --suppress-health-check=too_slow \
+      --max-examples "$EXAMPLES" --seed "$SEED" --workers 1 --generation-database none \
+      --suppress-health-check="$SUPPRESS" \
       --no-color --output-truncate false "$@") >"$WORK/$name.log" 2>&1; then
     cat "$WORK/$name.log"
     echo "--- gunicorn log"; tail -50 "$WORK/gunicorn.log"
@@ -92,7 +95,11 @@ for db in $DATABASES; do
     --pid "$WORK/gunicorn.pid" --daemon --error-logfile "$WORK/gunicorn.log"
   for run in $RUNS; do
     case $run in
-      v2) fuzz "$db-v2" /api/v2/schema/ v2.toml ;;
+      # filter_too_much: a query text described only by a pattern (the search's and the
+      # feeds' filters: sdg, topic, country…) has few values that break it once sent as
+      # text, so the negative phase throws most candidates away; the schemas are the
+      # contract and stay exact (the input guard checks them), so that health check is off.
+      v2) SUPPRESS=too_slow,filter_too_much fuzz "$db-v2" /api/v2/schema/ v2.toml ;;
       v3-anonymous) fuzz "$db-v3-anonymous" /api/v3/openapi.json v3.toml ;;
       v3-token) fuzz "$db-v3-token" /api/v3/openapi.json v3.toml -H "Authorization: Bearer $TOKEN" ;;
     esac

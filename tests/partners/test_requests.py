@@ -83,6 +83,8 @@ def test_a_request_is_stored_confirmed_by_email_and_has_a_status_page(
         ({"country": "XX"}, {"country"}),
         ({"website": "not a url at all"}, {"website"}),
         ({"contact_email": "nobody"}, {"contact_email"}),
+        # Longer than the 254 characters the description and the database allow.
+        ({"contact_email": "a@" + ".".join(["b" * 63] * 4) + ".org"}, {"contact_email"}),
         ({"consent": False}, {"consent"}),
         ({"contribution": "x" * 5001}, {"contribution"}),
         ({"organisation": "a\x00b"}, {"organisation"}),
