@@ -28,6 +28,7 @@ from taxonomy.models import Topic
 from taxonomy.serializers import SDGListField, TopicListField
 
 from . import serializers
+from .assessment import ASSESSMENT_FIELDS, assessment_field
 from .related import related_cases
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
@@ -155,6 +156,13 @@ class CasePage(TitleOrderMixin, Page):
     start_year = models.PositiveSmallIntegerField(null=True, blank=True, validators=YEAR_VALIDATORS)
     end_year = models.PositiveSmallIntegerField(null=True, blank=True, validators=YEAR_VALIDATORS)
 
+    # Self-assessment (cases/assessment.py): optional; editors fill them, submitters may.
+    evidence = assessment_field("evidence")
+    participation = assessment_field("participation")
+    funding = assessment_field("funding")
+    documentation = assessment_field("documentation")
+    transfer = assessment_field("transfer")
+
     # Private: questions from other cities are relayed here (exchange/), never shown anywhere.
     contact_email = models.EmailField(
         blank=True,
@@ -199,6 +207,9 @@ class CasePage(TitleOrderMixin, Page):
                 FieldPanel("facilitating_conditions"),
             ],
             heading="What others can learn",
+        ),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in ASSESSMENT_FIELDS], heading=_("Self-assessment")
         ),
         MultiFieldPanel(
             [FieldPanel("links"), FieldPanel("attachments")], heading="Links and files"
@@ -250,6 +261,7 @@ class CasePage(TitleOrderMixin, Page):
         APIField("status"),
         APIField("start_year"),
         APIField("end_year"),
+        *[APIField(name) for name in ASSESSMENT_FIELDS],
         APIField("links"),
         APIField("attachments"),
         APIField(

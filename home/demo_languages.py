@@ -128,6 +128,11 @@ def case_data(seed, number):
         "end_year": None,
         "actors": [],
         "first_published_at": EPOCH,
+        "evidence": "monitored",
+        "participation": rng.choice(["consulted", "co_designed"]),
+        "funding": "multi_year",
+        "documentation": "public",
+        "transfer": "none",
     }
 
 

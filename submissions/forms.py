@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from django_countries import countries
 
+from cases.assessment import ASSESSMENT
 from cases.models import ImageLicence, Scale, Status
 from exchange.learned_from import LearnedFromField, consent_contact_field
 from taxonomy.models import SDG, SDG_NUMBERS, Topic
@@ -27,7 +28,20 @@ CHOOSE = [("", _("Choose…"))]
 # Long lists of options are shown in columns; short ones one option per line.
 COLUMNS = forms.CheckboxSelectMultiple(attrs={"class": "choices-columns"})
 
-__all__ = ["CaseSubmissionForm", "SurveyForm", "errors_as_json", "json_type_errors"]
+__all__ = [
+    "CaseSubmissionForm",
+    "SurveyForm",
+    "assessment_choice",
+    "errors_as_json",
+    "json_type_errors",
+]
+
+
+def assessment_choice(name):
+    """One of the five optional self-assessment questions (cases/assessment.py) as a form
+    field, for the case submission and the benchmark."""
+    label, choices = ASSESSMENT[name]
+    return forms.ChoiceField(label=label, required=False, choices=[*CHOOSE, *choices.choices])
 
 
 class HoneypotMixin(forms.Form):
@@ -139,6 +153,11 @@ class CaseSubmissionForm(HoneypotMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("What helped: backing, funding, partners, rules."),
     )
+    evidence = assessment_choice("evidence")
+    participation = assessment_choice("participation")
+    funding = assessment_choice("funding")
+    documentation = assessment_choice("documentation")
+    transfer = assessment_choice("transfer")
     submitter_name = forms.CharField(label=_("Your name"), max_length=200)
     submitter_email = forms.EmailField(label=_("Your email"))
     submitter_organisation = forms.CharField(

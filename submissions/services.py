@@ -12,6 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, PageLogEntry, Revision, TaskState, WorkflowState
 from wagtail.rich_text import RichText
 
+from cases.assessment import ASSESSMENT_FIELDS
 from cases.models import CaseActor, CaseIndexPage, CasePage, Status
 from exchange.learned_from import apply_to_submitted_case
 from taxonomy.models import SDG
@@ -66,6 +67,7 @@ def _build_case_page(data):
         start_year=data.get("start_year"),
         end_year=data.get("end_year"),
         status=data.get("status") or Status.RUNNING,
+        **{name: data.get(name) or "" for name in ASSESSMENT_FIELDS},
         body=[("text", as_text_paragraphs(data["description"]))],
         links=[("link", {"url": url, "title": ""}) for url in data.get("links", [])],
         live=False,

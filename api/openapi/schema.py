@@ -136,6 +136,12 @@ PAGE = obj(
         "status": STRING,
         "start_year": nullable(INTEGER),
         "end_year": nullable(INTEGER),
+        # Self-assessment (cases/assessment.py); "" when not answered.
+        "evidence": STRING,
+        "participation": STRING,
+        "funding": STRING,
+        "documentation": STRING,
+        "transfer": STRING,
         "links": array({"type": "object"}),
         "attachments": array({"type": "object"}),
         "related_articles": array(RELATED_PAGE),

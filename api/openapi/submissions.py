@@ -6,6 +6,7 @@ choices, ranges. What a schema cannot say is written in the operation's descript
 
 from django_countries import countries
 
+from cases.assessment import ASSESSMENT
 from cases.models import ImageLicence, Scale, Sector, Status
 from submissions.fields import MAX_ACTORS, MAX_WEBSITES
 from submissions.forms import TEXT_LIMIT, Choices
@@ -109,6 +110,7 @@ CASE_SUBMISSION = obj(
         "image_description": text(255, description="What the image shows (alt text)."),
         "image_credit": text(255),
         "image_licence": choice(ImageLicence.values),
+        **{name: choice(choices.values) for name, (_, choices) in ASSESSMENT.items()},
         "submitter_name": text(200, required=True),
         "submitter_email": text(254, required=True, format="email"),
         "submitter_organisation": text(200),
