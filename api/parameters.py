@@ -125,7 +125,7 @@ def _check_v2(request):
 # Views that check each member of their JSON body themselves, with a message per field in the
 # visitor's language (submissions/fields.py), and must answer a filled honeypot as if accepted
 # whatever else the body holds: the guard leaves the members to them.
-VIEWS_CHECK_THEIR_BODY = ("/api/v2/submissions/",)
+VIEWS_CHECK_THEIR_BODY = ("/api/v2/submissions/", "/api/v2/benchmark/")
 
 JSON_TYPES = {
     "string": (str,),

@@ -13,12 +13,14 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/submissions/", include("submissions.api_urls")),
+    path("api/v2/benchmark/", include("benchmark.api_urls")),
     path("", include("api.urls")),
     path("api/v2/search/", include("search.api_urls")),
     path("api/v2/", api_router.urls),
     path("search/", include("search.urls")),
     path("submissions/", include("submissions.urls")),
     path("feedback/", include("insights.urls")),
+    path("benchmark/result/", include("benchmark.urls")),
     path("", include("exchange.urls")),
 ]
 

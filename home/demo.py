@@ -197,7 +197,7 @@ def assessment_data(seed, number, status):
     A random generator of its own, so the rest of the demo data stays as it was."""
     rng = random.Random(f"{seed}:assessment:{number}")
     if rng.random() < 0.15:
-        return {name: "" for name in ASSESSMENT_LEVELS}
+        return dict.fromkeys(ASSESSMENT_LEVELS, "")
     maturity = {"idea": 0, "pilot": 1, "running": 2, "scaled_up": 3, "completed": 3}[status]
     answers = {}
     for name, levels in ASSESSMENT_LEVELS.items():

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "submissions",
     "insights",
     "exchange",
+    "benchmark",
     "wagtail.api.v2",
     "wagtail.api.v3",
     # django-ninja (Wagtail API v3's framework): listed so v3's docs page uses its bundled

@@ -19,6 +19,7 @@ APPS = [
     "submissions",
     "insights",
     "exchange",
+    "benchmark",
 ]
 
 
@@ -63,6 +64,7 @@ def test_no_app_imports_the_project_package(app):
         "submissions",
         "insights",
         "exchange",
+        "benchmark",
     ],
 )
 def test_domain_apps_do_not_import_the_api_app(app):
