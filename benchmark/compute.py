@@ -19,7 +19,12 @@ from taxonomy.models import SDG, Topic
 # How many of the most similar cases are the peers, and how many the answer lists.
 PEERS = 20
 SIMILAR = 10
-LEARNINGS = ("lessons_learned", "barriers", "facilitating_conditions")
+# The answer's lists of what the peers learned, and the case field each comes from.
+LEARNINGS = {
+    "lessons": "lessons_learned",
+    "barriers": "barriers",
+    "facilitating_conditions": "facilitating_conditions",
+}
 
 
 def draft_case(data):
@@ -73,7 +78,7 @@ def answer_and_peers(data, vector_bytes=None, model="", request=None):
         for row in CasePage.objects.live()
         .public()
         .filter(pk__in=ids)
-        .values("pk", "status", "start_year", "end_year", *ASSESSMENT, *LEARNINGS)
+        .values("pk", "status", "start_year", "end_year", *ASSESSMENT, *LEARNINGS.values())
     }
     peers = [(item.page, rows[item.page.pk]) for item in items if item.page.pk in rows]
     body = {
@@ -144,11 +149,11 @@ def comparison(data, peers):
 def learnings(peers, request=None):
     """The peers' own lessons, barriers and facilitating conditions, in the peers' order,
     each with the case it comes from."""
-    found = {name: [] for name in LEARNINGS}
+    found = {key: [] for key in LEARNINGS}
     for page, row in peers:
         case = {"id": page.pk, "title": page.title, "url": page.get_full_url(request)}
-        for name in LEARNINGS:
+        for key, name in LEARNINGS.items():
             text = row[name].strip()
             if text:
-                found[name].append({"case": case, "text": text})
+                found[key].append({"case": case, "text": text})
     return found
