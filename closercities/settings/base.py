@@ -204,6 +204,7 @@ MEANING_SIMILAR_DESCRIPTION = float(env.get("MEANING_SIMILAR_DESCRIPTION", "0.84
 # (core/middleware.py), in the form each part of the site's clients read, by path prefix.
 INPUT_GUARD_ANSWERS = {
     "/api/v2/submissions/": "errors",
+    "/api/v2/benchmark/": "errors",
     "/api/v2/exchange/": "errors",
     "/api/v3/": "problem",
     "/api/": "message",
