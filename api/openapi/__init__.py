@@ -13,11 +13,11 @@ from django.conf import settings
 
 from wagtail.api.utils import get_base_url
 
-from . import exchange, insights, meaning, pages, platform, search, submissions, v3
+from . import benchmark, exchange, insights, meaning, pages, platform, search, submissions, v3
 from .schema import STRING, obj
 from .storable import storable_description
 
-MODULES = (pages, platform, search, submissions, insights, exchange, meaning)
+MODULES = (pages, platform, search, submissions, insights, exchange, meaning, benchmark)
 __all__ = ["MODULES", "description", "paths", "read_paths", "v3"]
 
 
