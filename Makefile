@@ -130,7 +130,7 @@ bench-relevance: install ## Recall@10 and MRR: keyword, semantic and hybrid sear
 	DATABASE_URL=sqlite:///$(RELEVANCE_DB) $(MANAGE) embed_pages
 	DATABASE_URL=sqlite:///$(RELEVANCE_DB) $(MANAGE) bench_relevance --json docs/bench-results/relevance.json
 
-bench-meaning: install ## Embedding throughput; the vector matrix's memory and top-10 time at 100,000 rows (synthesised)
+bench-meaning: install ## Embedding throughput; the vector matrix's memory and top-10 time (exact vs two-stage, interleaved) at 100,000 rows (synthesised)
 	OMP_NUM_THREADS=1 $(MANAGE) bench_meaning --json docs/bench-results/meaning.json
 
 bench-insights: install postgres-start ## Research dashboards at 1,000,000 search-log rows (PostgreSQL): every panel's time
