@@ -1,8 +1,9 @@
 """The vectors of live, public pages as one numpy matrix per process, reloaded when the
 content version changes (publishing, unpublishing, a new vector, a view restriction ...).
 
-Top-10 over 100,000 × 384 float32 rows is one matrix-vector product (about 35 ms on a busy
-machine); from TWO_STAGE_ROWS rows a shortlist by one-bit codes comes first (about 15 ms).
+Top-10 over 100,000 × 384 float32 rows is one matrix-vector product (about 30 ms on a busy
+machine); from TWO_STAGE_ROWS rows a shortlist by one-bit codes comes first, and the search
+takes a few milliseconds (docs/benchmarks.md).
 """
 
 import threading
@@ -44,11 +45,14 @@ class Matrix:
     kinds: np.ndarray  # content type id of each row
     vectors: np.ndarray  # (rows, dimensions) float32, normalised
     positions: dict  # page id -> row
-    codes: np.ndarray | None = field(default=None, repr=False)  # binary_codes(vectors)
+    # binary_codes(vectors), one row per word: counting the bits that differ word by word
+    # over contiguous memory is ten times faster than row by row.
+    codes: np.ndarray | None = field(default=None, repr=False)
 
     def __post_init__(self):
         if self.codes is None and len(self.ids) >= TWO_STAGE_ROWS:
-            object.__setattr__(self, "codes", binary_codes(self.vectors))
+            codes = np.ascontiguousarray(binary_codes(self.vectors).T)
+            object.__setattr__(self, "codes", codes)
 
     def __len__(self):
         return len(self.ids)
@@ -89,8 +93,11 @@ class Matrix:
 
     def _shortlist(self, vector, wrong_kind, blocked):
         """(rows, exact scores) of the SHORTLIST rows nearest by their one-bit codes."""
-        distance = np.bitwise_count(self.codes ^ binary_codes(vector)).sum(axis=1)
-        far = self.codes.shape[1] * 64 + 1
+        query = binary_codes(vector)
+        distance = np.zeros(len(self), dtype=np.uint16)
+        for word, code in zip(self.codes, query, strict=True):
+            distance += np.bitwise_count(word ^ code)
+        far = len(query) * 64 + 1
         if wrong_kind is not None:
             distance[wrong_kind] = far
         distance[blocked] = far

@@ -45,7 +45,7 @@ def test_small_matrices_are_searched_exactly_and_large_ones_in_two_stages(monkey
     monkeypatch.setattr(matrix_module, "TWO_STAGE_ROWS", 3000)
     assert make(clustered(2000)).codes is None
     large = make(clustered(4000))
-    assert large.codes is not None and large.codes.shape == (4000, 6)
+    assert large.codes is not None and large.codes.shape == (6, 4000)
     for position in range(0, 4000, 97):
         query = large.vectors[position]
         exclude = [int(large.ids[position])]
