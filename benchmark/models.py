@@ -90,3 +90,9 @@ class BenchmarkRecord(models.Model):
 
     def __str__(self):
         return f"{self.month:%Y-%m} {self.country}"
+
+    def sdg_numbers(self):
+        """The SDG numbers separated by ';', as the open-data CSV writes lists."""
+        return ";".join(str(number) for number in self.sdgs)
+
+    sdg_numbers.short_description = _("SDGs")

@@ -145,3 +145,20 @@ def test_the_page_api_shows_a_cases_self_assessment(client, case_factory):
     page = case_factory(evidence="monitored", documentation="public")
     item = client.get(f"/api/v2/pages/{page.pk}/").json()
     assert (item["evidence"], item["documentation"], item["funding"]) == ("monitored", "public", "")
+
+
+def test_the_admin_lists_research_records_without_any_text(client, superuser, post, peers):
+    post(title="Zyxwvut gardens", description="Words that stay with the benchmark.")
+    client.force_login(superuser)
+    response = client.get("/admin/benchmark/benchmarkrecord/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Netherlands" in html or "NL" in html
+    assert "Zyxwvut" not in html and "Words that stay" not in html
+    export = client.get("/admin/benchmark/benchmarkrecord/?export=csv")
+    assert export.status_code == 200
+    body = (
+        b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+    )
+    assert "anecdotal" in body and "Zyxwvut" not in body
+    assert client.get("/admin/benchmark/benchmark/").status_code == 404
