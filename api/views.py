@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cases.models import CasePage
-from core.caching import PROCESS_MEMORY, cached_read
+from core.caching import PROCESS_MEMORY, Provisional, cached_read
 from core.throttling import AnonymousAPIThrottle
 from exchange import exports, filters, snapshot
 from meaning import similar
@@ -118,10 +118,13 @@ def _network_filters(request):
 
 
 class NetworkView(ReadEndpoint):
-    """The knowledge network: nodes, edges and metrics (exchange/snapshot.py)."""
+    """The knowledge network: nodes, edges and metrics (exchange/snapshot.py). Right after a
+    change, until the background build is done, the previous version's network, marked
+    `meta.stale` and not cached."""
 
     def build(self, request):
-        return snapshot.network(_network_filters(request))
+        data = snapshot.network(_network_filters(request), allow_stale=True)
+        return Provisional(data) if data["meta"]["stale"] else data
 
 
 class NetworkGraphMLView(ReadEndpoint):

@@ -177,13 +177,15 @@ def collect(include_requests=False):
     """The public network, read from the database as plain values (no page objects): a dict
     of `nodes` and `edges` as the API gives them (nodes in `sort_key` order; links by id,
     then adoptions, then requests), and `topics` and `places` (node id → topic slugs, node
-    id → UN M49 region and sub-region codes: what the filters look at besides the node).
+    id → UN M49 region and sub-region codes: what the filters look at besides the node), and
+    the ids of the `adoptions` it holds.
     Plain lists and dicts, so that it can be stored as JSON.
 
     About seven queries, whatever the size: the view restrictions, links, adoptions, and the
     cases at their ends with their SDGs and topics."""
     public = public_cases().values("pk")
     nodes, topics, places, edges, case_ids = {}, {}, {}, [], set()
+    adoption_ids = []
     rows = (
         public_links(public)
         .order_by("pk")
@@ -209,17 +211,20 @@ def collect(include_requests=False):
             case_ids.add(source_case)
             source = f"case:{source_case}"
         else:
-            pk, title, url, city, country, lat, lon = external
-            source = f"ext:{pk}"
+            external_pk, title, url, city, country, lat, lon = external
+            source = f"ext:{external_pk}"
             _place_node(
                 nodes, places, source, "external", title, url or None, city, country, lat, lon
             )
         edges.append(_edge(source, f"case:{target}", kind, channel, year, description))
-    for case_id, city, country, lat, lon, year, what in (
+    for pk, case_id, city, country, lat, lon, year, what in (
         public_adoptions(public)
         .order_by("pk")
-        .values_list("case_id", "city", "country", "latitude", "longitude", "year", "what_was_used")
+        .values_list(
+            "pk", "case_id", "city", "country", "latitude", "longitude", "year", "what_was_used"
+        )
     ):
+        adoption_ids.append(pk)
         case_ids.add(case_id)
         key = city_id(city, country)
         _place_node(nodes, places, key, "city", city, None, city, country, lat, lon)
@@ -240,6 +245,9 @@ def collect(include_requests=False):
         "edges": edges,
         "topics": {node_id: slugs for node_id, slugs in topics.items() if node_id in used},
         "places": {node_id: codes for node_id, codes in places.items() if node_id in used},
+        # Which adoptions it holds (never given out: `select` gives nodes and edges), so that
+        # an earlier version's network is served only while they are all still public.
+        "adoptions": adoption_ids,
     }
 
 
@@ -274,9 +282,11 @@ class Network:
     given whole as it is, filtered (`select`) with what the filters look at worked out once,
     on the first filtered read."""
 
-    def __init__(self, raw, metrics=None):
+    def __init__(self, raw, metrics=None, filtered=None):
         self.raw = raw
         self.metrics = metrics
+        # {filters.key(): metrics} of the common filters (exchange/precompute.py), when kept.
+        self.filtered = filtered or {}
 
     @cached_property
     def nodes(self):

@@ -111,6 +111,18 @@ METRICS = obj(
         "brokers": array(obj({"id": STRING, "city": STRING, "country": STRING, "score": NUMBER})),
     }
 )
+NETWORK_META = obj(
+    {
+        "stale": {
+            "type": "boolean",
+            "description": "True right after a change to public content, until the background "
+            "build of the new network is done (seconds): this answer is then the previous "
+            "version's network and metrics, sent with a weak ETag of its own, no "
+            "Last-Modified and Cache-Control no-cache, and not cached; ask again shortly. "
+            "A change that removes anything from the network is never answered stale.",
+        }
+    }
+)
 SECTOR = choice(Sector.values)
 ADOPTION = obj(
     {
@@ -190,9 +202,19 @@ def paths():
             "metrics: counts, weakly connected components, the most learned-from sources "
             "(in-degree) and broker cities (exact betweenness centrality of the graph between "
             "cities, normalised as networkx does). Only links whose ends are live and public. "
-            + YEAR_RANGE_NOTE,
+            "`meta.stale` says whether the answer is the previous version's while the new "
+            "network is being built. " + YEAR_RANGE_NOTE,
             NETWORK_FILTERS,
-            read(obj({"nodes": array(NODE), "edges": array(EDGE), "metrics": METRICS})),
+            read(
+                obj(
+                    {
+                        "nodes": array(NODE),
+                        "edges": array(EDGE),
+                        "metrics": METRICS,
+                        "meta": NETWORK_META,
+                    }
+                )
+            ),
             "exchange",
             "network",
         ),

@@ -183,6 +183,14 @@ CORS_URLS_REGEX = r"^/api/.*$"
 API_ANON_THROTTLE_RATE = env.get("API_ANON_THROTTLE_RATE", "300/minute")
 API_CACHE_TIMEOUT = int(env.get("API_CACHE_TIMEOUT", "600"))
 API_CACHE_MAX_AGE = int(env.get("API_CACHE_MAX_AGE", "60"))
+# For this many seconds after a change, /api/v2/network/ serves the previous version's network
+# (marked `meta.stale`) while the background task builds the new one, unless the change took
+# something out of it; later (the task was lost) a read builds it itself. 0: never stale
+# (exchange/snapshot.py). As long as a shared cache may keep any answer (API_CACHE_MAX_AGE).
+NETWORK_STALE_GRACE = int(env.get("NETWORK_STALE_GRACE", "60"))
+# The background build also keeps the metrics of the common one-value filters (each SDG,
+# region, country, topic, kind, channel: exchange/precompute.py). false: computed on the read.
+NETWORK_PRECOMPUTED_FILTERS = env.get_bool("NETWORK_PRECOMPUTED_FILTERS", True)
 # Seconds a shared cache in front of the site (nginx, deploy/) may keep a page that anonymous
 # visitors read (core/middleware.py); 0 marks no page cacheable. Production: 60.
 PAGE_CACHE_MAX_AGE = int(env.get("PAGE_CACHE_MAX_AGE", "0"))
