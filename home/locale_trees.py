@@ -8,7 +8,7 @@ missing, and never overwrites a page editors have translated."""
 from django.conf import settings
 from django.db import transaction
 
-from wagtail.models import Locale, Page
+from wagtail.models import GroupPagePermission, Locale, Page, WorkflowPage
 
 from .site_translations import PAGES
 
@@ -59,3 +59,24 @@ def ensure_locale_trees(home=None):
             page.save_revision().publish()
             created.append(page)
     return created
+
+
+def share_review_setup(source, translation):
+    """A translation is reviewed like its source: the same workflow ("Case review" on the case
+    index) and the same groups' permissions (moderators, editors) apply to its tree. Connected
+    to Wagtail's `copy_for_translation_done`, so pages translated in the admin get it too."""
+    if not isinstance(source, Page) or not isinstance(translation, Page):
+        return
+    assignment = WorkflowPage.objects.filter(page=source).first()
+    if assignment is not None:
+        WorkflowPage.objects.get_or_create(
+            page=translation, defaults={"workflow": assignment.workflow}
+        )
+    for permission in GroupPagePermission.objects.filter(page=source):
+        GroupPagePermission.objects.get_or_create(
+            group_id=permission.group_id, page=translation, permission=permission.permission
+        )
+
+
+def on_copy_for_translation(sender, source_obj, target_obj, **kwargs):
+    share_review_setup(source_obj, target_obj)

@@ -128,10 +128,11 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
-# --- Languages (issue 15, site half) ------------------------------------------------------------
+# --- Languages (issue 15): the SAME block as branch w-i18napi; when merging keep THIS one (it
+# also sets LANGUAGE_CODE, LOCALE_PATHS and machine translation). ---------------------------
 # One list, from the environment, for both the interface (LANGUAGES) and the content trees
 # (WAGTAIL_CONTENT_LANGUAGES): a deployment adds or drops a language without code changes
-# (SITE_LANGUAGES=en,fr,es). The first is the default: its pages are unprefixed (/cases/…), the
+# (LANGUAGES=en,fr,es). The first is the default: its pages are unprefixed (/cases/…), the
 # others carry their code (/fr/cases/…; closercities/urls.py).
 LANGUAGE_NAMES = {
     "en": "English",
@@ -142,7 +143,7 @@ LANGUAGE_NAMES = {
     "ru": "Русский",
     "pt": "Português",
 }
-SITE_LANGUAGES = env.get_list("SITE_LANGUAGES", "en,fr,es,ar,zh-hans,ru,pt")
+SITE_LANGUAGES = env.get_list("LANGUAGES", "en,fr,es,ar,zh-hans,ru,pt")
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     (code, LANGUAGE_NAMES.get(code, code)) for code in SITE_LANGUAGES
 ]

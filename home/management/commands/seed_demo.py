@@ -44,8 +44,8 @@ class Command(BaseCommand):
     ):
         if min(cases, articles, researchers) < 0 or (articles and not researchers):
             raise CommandError("Counts must be zero or more, and articles need researchers.")
-        case_index = CaseIndexPage.objects.first()
-        article_index = ArticleIndexPage.objects.first()
+        case_index = CaseIndexPage.for_language()
+        article_index = ArticleIndexPage.objects.filter(locale=case_index.locale).first()
         if case_index is None or article_index is None:
             raise CommandError("The case and article index pages are missing: run migrate first.")
         self.topics = {t.name: t.pk for t in Topic.objects.all()}
