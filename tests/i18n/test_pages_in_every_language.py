@@ -4,6 +4,7 @@ and lists its translations as hreflang alternates; the switcher keeps the visito
 content (or its nearest translated parent)."""
 
 import re
+from html import unescape
 
 from django.conf import settings
 
@@ -43,7 +44,7 @@ def html_tag(html):
 
 def switcher(html):
     """{language: href} of the language switcher."""
-    nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
+    nav = unescape(re.search(r"<nav class=\"language-switcher\".*?</nav>", html, re.S).group(0))
     return {code: href for href, code in re.findall(r'href="([^"]*)" lang="([^"]*)"', nav)}
 
 
