@@ -76,7 +76,7 @@ PAGES = {
     },
     "submit-a-case": {
         "fr": (
-            "Proposer un cas",
+            "Soumettre un cas",
             "Racontez-nous un projet urbain de votre ville : ce que vous avez essayé, ce qui a marché et ce qui n'a pas marché. Une équipe éditoriale le relit avant publication.",
         ),
         "es": (
@@ -92,7 +92,7 @@ PAGES = {
             "请介绍您所在城市的一个城市项目：尝试了什么、哪些有效、哪些无效。编辑会在发布前进行审核。",
         ),
         "ru": (
-            "Предложить кейс",
+            "Отправить кейс",
             "Расскажите о городском проекте вашего города: что вы попробовали, что получилось и что нет. Редакция проверит его перед публикацией.",
         ),
         "pt": (
@@ -110,7 +110,7 @@ PAGES = {
             "Un breve cuestionario anónimo sobre cómo comparten y aprenden los profesionales urbanos.",
         ),
         "ar": (
-            "أخبرنا كيف تتبادل المعرفة",
+            "أخبرنا كيف تتشارك المعرفة",
             "استبيان قصير مجهول الهوية حول كيفية تبادل المهنيين الحضريين للمعرفة وتعلّمهم.",
         ),
         "zh-hans": ("告诉我们您如何分享", "一份简短的匿名问卷，了解城市从业者如何分享和学习。"),
@@ -119,7 +119,7 @@ PAGES = {
             "Короткий анонимный опрос о том, как городские специалисты делятся опытом и учатся.",
         ),
         "pt": (
-            "Conte-nos como você compartilha",
+            "Conte como você compartilha",
             "Um breve questionário anônimo sobre como os profissionais urbanos compartilham e aprendem.",
         ),
     },
@@ -133,15 +133,15 @@ PAGES = {
             "Closer Cities es una plataforma abierta donde ciudades, ONG e investigadores comparten conocimiento urbano, para que lo que aprende una ciudad ayude a las demás.",
         ),
         "ar": (
-            "من نحن",
+            "حول المنصة",
             "‏Closer Cities منصة مفتوحة تتبادل فيها المدن والمنظمات غير الحكومية والباحثون المعرفة الحضرية، كي يفيد ما تتعلّمه مدينة المدنَ الأخرى.",
         ),
         "zh-hans": (
-            "关于我们",
+            "关于",
             "Closer Cities 是一个开放平台，城市、非政府组织和研究人员在此分享城市知识，让一座城市的经验帮助其他城市。",
         ),
         "ru": (
-            "О нас",
+            "О платформе",
             "Closer Cities — открытая платформа, на которой города, НКО и исследователи делятся городскими знаниями, чтобы опыт одного города помогал другим.",
         ),
         "pt": (
@@ -213,7 +213,7 @@ PAGES = {
         "fr": ("Contact", "Écrivez à l'équipe éditoriale de Closer Cities."),
         "es": ("Contacto", "Escriba al equipo editorial de Closer Cities."),
         "ar": ("اتصل بنا", "راسل فريق تحرير Closer Cities."),
-        "zh-hans": ("联系我们", "请写信给 Closer Cities 编辑团队。"),
+        "zh-hans": ("联系", "请写信给 Closer Cities 编辑团队。"),
         "ru": ("Контакты", "Напишите редакции Closer Cities."),
         "pt": ("Contato", "Escreva para a equipe editorial de Closer Cities."),
     },
