@@ -16,7 +16,7 @@ from core.throttling import AnonymousAPIThrottle
 from exchange import exports, filters, snapshot
 from meaning import similar
 
-from . import openapi, services
+from . import languages, openapi, services
 
 
 class ReadEndpoint(APIView):
@@ -67,7 +67,9 @@ class StatsView(ReadEndpoint):
     """The live figures: cases, articles, countries, last update, and counts per facet."""
 
     def build(self, request):
-        return services.statistics()
+        code = languages.requested(request)
+        figures = services.statistics(None if code == languages.ALL else code)
+        return {**figures, "meta": {"locale": code}}
 
 
 class CasesCSVView(ReadEndpoint):
@@ -121,7 +123,8 @@ class NetworkView(ReadEndpoint):
     """The knowledge network: nodes, edges and metrics (exchange/snapshot.py)."""
 
     def build(self, request):
-        return snapshot.network(_network_filters(request))
+        data = snapshot.network(_network_filters(request))
+        return {**data, "meta": {"locale": languages.requested(request)}}
 
 
 class NetworkGraphMLView(ReadEndpoint):

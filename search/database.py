@@ -23,12 +23,12 @@ tests/search/test_facet_counts.py checks every count against counts made indepen
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from taxonomy.models import Topic
 
 from .ranking import keyword_ranking, words_of
-from .services import FACETS, MAX_YEAR, MIN_YEAR, TYPES, FacetCounts
+from .services import ALL_LANGUAGES, FACETS, MAX_YEAR, MIN_YEAR, TYPES, FacetCounts
 
 # The facets that are plain columns of a case, by facet name.
 CASE_COLUMNS = {"country": "country", "region": "region", "status": "status", "year": "start_year"}
@@ -160,6 +160,13 @@ class Statement:
         for path in self.private:
             where.append("p.path NOT LIKE %s")
             args.append(path + "%")
+        if self.params.locale != ALL_LANGUAGES:
+            # The pages written in the language searched (one locale row, looked up once).
+            where.append(
+                f"p.locale_id IN (SELECT l.id FROM {self.tables['locale']} l "
+                "WHERE l.language_code = %s)"
+            )
+            args.append(self.params.locale)
         base = (
             f"SELECT {', '.join(columns)} FROM {source} "
             f"LEFT JOIN {self.tables['case']} c ON c.page_ptr_id = p.id "
@@ -257,6 +264,7 @@ def _tables():
         "case": CasePage._meta.db_table,
         "article": ArticlePage._meta.db_table,
         "topic_table": Topic._meta.db_table,
+        "locale": Locale._meta.db_table,
         "sdg": {},
         "topic": {},
     }

@@ -1,6 +1,6 @@
 """Search on Elasticsearch/OpenSearch: hits and every facet count in one request."""
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.query import PlainText
 
 from articles.models import ArticlePage
@@ -8,7 +8,21 @@ from cases.models import CasePage
 
 from .backends import Hits, autocomplete
 from .database import CASE_COLUMNS
-from .services import FACETS, FacetCounts, SearchUnavailable, is_engine_error, search_words
+from .services import (
+    ALL_LANGUAGES,
+    FACETS,
+    FacetCounts,
+    SearchUnavailable,
+    is_engine_error,
+    search_words,
+)
+
+
+def _locale_id(code):
+    """The id of the locale of language `code` as the index stores it (-1: none yet)."""
+    found = Locale.objects.filter(language_code=code).values_list("pk", flat=True).first()
+    return -1 if found is None else found
+
 
 # Relations both page types carry, and the field of the related row that is the facet value.
 RELATIONS = {"sdg": ("sdgs", "number"), "topic": ("topics", "slug")}
@@ -165,7 +179,7 @@ class EngineSearch:
             }
         }
 
-    def _base_filters(self, private):
+    def _base_filters(self, private, locale=None):
         live = self._column(self.page_mapping, "live")
         path = self._column(self.page_mapping, "path")
         filters = [
@@ -175,6 +189,10 @@ class EngineSearch:
         excluded = [{"prefix": {path: p}} for p in private]
         if excluded:
             filters.append({"bool": {"must_not": excluded}})
+        if locale and locale != ALL_LANGUAGES:
+            filters.append(
+                {"term": {self._column(self.page_mapping, "locale"): _locale_id(locale)}}
+            )
         return filters
 
     def body(self, params, private=()):
@@ -189,7 +207,10 @@ class EngineSearch:
             }
         body = {
             "query": {
-                "bool": {"must": self._text_query(params.q), "filter": self._base_filters(private)}
+                "bool": {
+                    "must": self._text_query(params.q),
+                    "filter": self._base_filters(private, params.locale),
+                }
             },
             "post_filter": {"bool": {"filter": self._all_clauses(params)}},
             "aggs": aggregations,

@@ -45,6 +45,35 @@ MAX_QUERY_LENGTH = 200
 MAX_RESULT_WINDOW = 10_000
 MIN_YEAR, MAX_YEAR = 1900, 2100
 _WORD = re.compile(r"\w+", re.UNICODE)
+ALL_LANGUAGES = "all"
+
+
+def language_codes():
+    """The languages search takes (`locale`): the site's languages."""
+    from django.conf import settings
+
+    return [code for code, _ in settings.LANGUAGES]
+
+
+def visitor_language():
+    """The content language of the visitor's interface language (the active one)."""
+    from django.utils.translation import get_language
+
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    try:
+        return get_supported_content_language_variant(get_language())
+    except LookupError:
+        return default_language()
+
+
+def default_language():
+    """The site's default language code (English): what the API searches without `locale`."""
+    from django.conf import settings
+
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 class InvalidSearchParameter(ValueError):
@@ -133,11 +162,17 @@ class SearchParams:
     page_size: int = DEFAULT_PAGE_SIZE
     # keyword, semantic or hybrid; empty: hybrid when meaning can answer (search/semantic.py)
     mode: str = ""
+    # The language searched: a language code of the site, or "all" for every language.
+    locale: str = ALL_LANGUAGES
+    # The language searched without `locale` (left out of links when chosen).
+    default_locale: str = field(default=ALL_LANGUAGES, compare=False)
 
     @classmethod
-    def from_querydict(cls, data):
+    def from_querydict(cls, data, default_locale=None):
         """Parse request.GET; unknown parameters are ignored, bad values raise
-        InvalidSearchParameter naming the parameter."""
+        InvalidSearchParameter naming the parameter. Without `locale` the search is in
+        `default_locale` (the visitor's language on the search page), or in the site's
+        default language (English)."""
         q = " ".join(printable(data.get("q") or "").split())
         if len(q) > MAX_QUERY_LENGTH:
             raise InvalidSearchParameter("q", f"at most {MAX_QUERY_LENGTH} characters")
@@ -214,7 +249,17 @@ class SearchParams:
         if mode and mode not in MODES:
             raise InvalidSearchParameter("mode", f"'{mode}' is not one of {', '.join(MODES)}")
 
+        default_locale = default_locale or default_language()
+        locale = (data.get("locale") or default_locale).strip()
+        if locale not in language_codes() and locale != ALL_LANGUAGES:
+            raise InvalidSearchParameter(
+                "locale",
+                f"'{locale}' is not one of {', '.join([*language_codes(), ALL_LANGUAGES])}",
+            )
+
         return cls(
+            locale=locale,
+            default_locale=default_locale,
             q=q,
             sdg=_unique(sdgs),
             topic=_unique(topics),
@@ -270,6 +315,8 @@ class SearchParams:
             items.append(("order", data["order"]))
         if data["mode"]:
             items.append(("mode", data["mode"]))
+        if data["locale"] != data["default_locale"]:
+            items.append(("locale", data["locale"]))
         if data["page_size"] != DEFAULT_PAGE_SIZE:
             items.append(("page_size", str(data["page_size"])))
         if data["page"] != 1:
@@ -350,6 +397,7 @@ class SearchResult:
 
     def as_api(self):
         return {
+            "meta": {"locale": self.params.locale},
             "count": self.count,
             "page": self.page,
             "page_size": self.page_size,

@@ -21,7 +21,10 @@ def search_page(request):
     started = time.perf_counter()
     context = {"query_error": None, "result": None}
     try:
-        params = services.SearchParams.from_querydict(request.GET)
+        # In the visitor's language unless they chose another one (or "all").
+        params = services.SearchParams.from_querydict(
+            request.GET, default_locale=services.visitor_language()
+        )
     except services.InvalidSearchParameter as error:
         params = services.SearchParams(q=" ".join(str(request.GET.get("q", "")).split())[:200])
         context["query_error"] = error

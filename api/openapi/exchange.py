@@ -5,9 +5,10 @@ from cases.models import Sector
 from exchange.models import EDGE_KINDS, Channel, Stage
 from submissions.forms import TEXT_LIMIT
 
-from .parameters import FILTERS, YEAR_RANGE_NOTE, comma_list, one_of
+from .parameters import FILTERS, YEAR_RANGE_NOTE, comma_list, locale_parameter, one_of
 from .schema import (
     INTEGER,
+    LOCALE_META,
     NUMBER,
     STRING,
     THROTTLED,
@@ -182,6 +183,11 @@ def _post(summary, description, operation_id, schema, accepted):
 
 
 def paths():
+    network_locale = locale_parameter(
+        "Links whose source or target case is written in this language. Without it, or with "
+        "`all`: every language.",
+        every=True,
+    )
     return {
         "/api/v2/network/": operation(
             "The knowledge network",
@@ -191,8 +197,17 @@ def paths():
             "(in-degree) and broker cities (exact betweenness centrality of the graph between "
             "cities, normalised as networkx does). Only links whose ends are live and public. "
             + YEAR_RANGE_NOTE,
-            NETWORK_FILTERS,
-            read(obj({"nodes": array(NODE), "edges": array(EDGE), "metrics": METRICS})),
+            [*NETWORK_FILTERS, network_locale],
+            read(
+                obj(
+                    {
+                        "nodes": array(NODE),
+                        "edges": array(EDGE),
+                        "metrics": METRICS,
+                        "meta": LOCALE_META,
+                    }
+                )
+            ),
             "exchange",
             "network",
         ),
@@ -200,7 +215,7 @@ def paths():
             "The knowledge network as GraphML",
             "The same nodes and edges (same filters) for networkx, Gephi or Cytoscape; lists "
             "are joined with ';'. " + YEAR_RANGE_NOTE,
-            NETWORK_FILTERS,
+            [*NETWORK_FILTERS, network_locale],
             read({"type": "string"}, content_type="application/graphml+xml"),
             "exchange",
             "network_graphml",

@@ -122,6 +122,26 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
 USE_I18N = True
+
+# --- Languages (issue 15): the SAME block as branch w-i18n; keep one copy when merging. ----
+# The site's languages, from the environment (`LANGUAGES=en,fr,es`), English first: the
+# interface languages and the content languages (a page tree per language) alike.
+LANGUAGE_NAMES = {
+    "en": "English",
+    "fr": "Français",
+    "es": "Español",
+    "ar": "العربية",
+    "zh-hans": "简体中文",
+    "ru": "Русский",
+    "pt": "Português",
+}
+LANGUAGES = [
+    (code, LANGUAGE_NAMES.get(code, code))
+    for code in env.get_list("LANGUAGES", "en,fr,es,ar,zh-hans,ru,pt")
+]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAIL_I18N_ENABLED = True
+# --- end of the languages block ------------------------------------------------------------
 USE_TZ = True
 
 STATICFILES_DIRS = [os.path.join(BASE_DIR, "static")]
