@@ -8,9 +8,9 @@ from, so they never leak.
 
 from django.conf import settings
 from django.db.models import Q
+from django.http import Http404
 
 from wagtail.api.v2.filters import LocaleFilter
-from wagtail.models import Locale
 
 from rest_framework.fields import Field
 
@@ -50,10 +50,10 @@ class PageLanguageFilter(LocaleFilter):
     no pages yet is an empty listing, not 404."""
 
     def filter_queryset(self, request, queryset, view):
-        code = request.GET.get("locale")
-        if code and not Locale.objects.filter(language_code=code).exists():
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except Http404:
             return queryset.none()
-        return super().filter_queryset(request, queryset, view)
 
 
 def attach_translations(pages, candidates):

@@ -51,7 +51,8 @@ class CasePageFactory(_PageFactory):
 
     @staticmethod
     def default_parent():
-        return CaseIndexPage.objects.get()
+        # (The English index: other languages' trees have an index of their own.)
+        return CaseIndexPage.objects.get(locale__language_code="en")
 
     @classmethod
     def add_children(cls, page, actors=()):
@@ -80,7 +81,7 @@ class ArticlePageFactory(_PageFactory):
 
     @staticmethod
     def default_parent():
-        return ArticleIndexPage.objects.get()
+        return ArticleIndexPage.objects.get(locale__language_code="en")
 
     @classmethod
     def add_children(cls, page, authors=(), related_cases=()):
