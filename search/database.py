@@ -128,7 +128,9 @@ class Statement:
 
         sql, args = "WITH ", []
         if self.ranking is not None:
-            ranking_sql, ranking_args = self.ranking.sql(self.words, TYPES.values())
+            ranking_sql, ranking_args = self.ranking.sql(
+                self.words, TYPES.values(), self.params.locale
+            )
             # MATERIALIZED: SQLite computes bm25() only where the MATCH itself runs.
             sql += f"ranked AS MATERIALIZED ({ranking_sql}), "
             args.extend(ranking_args)
@@ -236,7 +238,7 @@ class Statement:
         order = ORDERS.get(self.params.order, ORDERS["newest"])
         join, rank, args = "", "0", []
         if self.ranking is not None:
-            join, rank, args = self.ranking.rank(self.words)
+            join, rank, args = self.ranking.rank(self.words, self.params.locale)
         elif self.params.order == "relevance":
             order = ORDERS["newest"]
         start = (self.params.page - 1) * self.params.page_size
@@ -318,12 +320,13 @@ class DatabaseSearch:
             types={pk: kind for _, pk, kind in hits},
         )
 
-    def keyword_matches(self, text, ids):
-        """The pages among `ids` that the words of `text` match (for hybrid search)."""
+    def keyword_matches(self, text, ids, locale=ALL_LANGUAGES):
+        """The pages among `ids` that the words of `text` (in language `locale`) match (for
+        hybrid search)."""
         words = words_of(text)
         if not words or not ids:
             return set()
-        sql, args = self.ranking.sql(words, TYPES.values())
+        sql, args = self.ranking.sql(words, TYPES.values(), locale)
         ids = [int(pk) for pk in ids]
         with connection.cursor() as cursor:
             cursor.execute(

@@ -202,7 +202,7 @@ def search(backend, params, private, mode):
         return Hits(len(ordered), page, counts, {pk: facts[pk].type for pk in page})
 
     # hybrid: the keyword matches (counted by the backend) plus the close pages they miss.
-    matched_by_words = backend.keyword_matches(params.q, close)
+    matched_by_words = backend.keyword_matches(params.q, close, params.locale)
     extra_facts = page_facts(
         [pk for pk in close if pk not in matched_by_words], private, params.locale
     )
