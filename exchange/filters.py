@@ -140,10 +140,13 @@ def from_querydict(query):
 
 def _locale(query):
     from django.conf import settings
+    from django.utils.translation import gettext
 
     code = query.get("locale", "").strip()
     if code in ("", "all"):
         return ""
     if code not in {language for language, _ in settings.LANGUAGES}:
-        raise InvalidFilter(f"locale: '{code}' is not a language of this site")
+        raise InvalidFilter(
+            "locale: " + gettext("'%(value)s' is not a language of this site") % {"value": code}
+        )
     return code

@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 from django.core.validators import validate_slug
 from django.db.models import Q
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 
 from wagtail.models import Page, PageViewRestriction
 
@@ -254,7 +255,8 @@ class SearchParams:
         if locale not in language_codes() and locale != ALL_LANGUAGES:
             raise InvalidSearchParameter(
                 "locale",
-                f"'{locale}' is not one of {', '.join([*language_codes(), ALL_LANGUAGES])}",
+                gettext("'%(value)s' is not one of %(choices)s")
+                % {"value": locale, "choices": ", ".join([*language_codes(), ALL_LANGUAGES])},
             )
 
         return cls(
