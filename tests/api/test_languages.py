@@ -132,3 +132,21 @@ def test_map_stats_and_network_by_language(client, solar, case_factory):
 
     network = _items(client, "/api/v2/network/?locale=fr")
     assert network["meta"] == {"locale": "fr"}
+
+
+@pytest.mark.django_db
+def test_a_database_made_before_the_languages_setting_keeps_its_english(client, case_factory):
+    """Its locale was `en-gb`; the migration makes it `en`, what the API and search ask for."""
+    import importlib
+
+    from django.apps import apps
+
+    from wagtail.models import Locale
+
+    case = case_factory(title="Old English case")
+    Locale.objects.update(language_code="en-gb")
+    migration = importlib.import_module("home.migrations.0005_content_language_codes")
+    migration.to_content_languages(apps, None)
+    assert list(Locale.objects.values_list("language_code", flat=True)) == ["en"]
+    body = _items(client, "/api/v2/pages/?type=cases.CasePage&locale=en")
+    assert [item["id"] for item in body["items"]] == [case.pk]
