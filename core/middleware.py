@@ -144,7 +144,7 @@ class InputGuardMiddleware:
         if kind == "message":
             return JsonResponse({"message": text, "parameter": error.parameter}, status=400)
         if kind == "errors":
-            field = error.parameter.split(".")[0].split("[")[0]
+            field = error.field or error.parameter.split(".")[0].split("[")[0]
             message = error.message if field == error.parameter else text
             if field == "body":
                 # The whole body: where Django REST framework's forms say it.

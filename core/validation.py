@@ -24,13 +24,16 @@ class BadInput(Exception):
     parameter, a form field, a JSON member such as `actors[0].organisation`, a cookie, or
     `path` / `body`), `message` says why, for the person who sent it."""
 
-    def __init__(self, parameter, message, location="query"):
+    def __init__(self, parameter, message, location="query", field=None):
         # Named as it can be shown: the very character at fault must not travel back.
         parameter = shown(parameter)
         super().__init__(f"{parameter}: {message}")
         self.parameter = parameter
         self.message = message
         self.location = location
+        # The form field (the top-level JSON member) it belongs to, when the parameter's
+        # own name may hold dots or brackets: a member called "a.b" is field "a.b".
+        self.field = shown(field) if field is not None else None
 
 
 def shown(text):
@@ -64,26 +67,37 @@ def parse_json(body):
 def check_json(document):
     """Every key and string in a JSON document, at most MAX_JSON_DEPTH levels deep. Walked
     without recursion, so no document can exhaust the stack here."""
-    pending = [(document, "", 1)]
+    pending = [(document, "", 1, None)]
     while pending:
-        value, path, depth = pending.pop()
-        if depth > MAX_JSON_DEPTH:
-            raise BadInput(
-                path or "body",
-                _("JSON nested more than %(depth)d levels deep.") % {"depth": MAX_JSON_DEPTH},
-                "body",
-            )
-        if isinstance(value, str):
-            check_text(path or "body", value, "body")
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                member = f"{path}.{key}" if path else key
-                check_text(member, key, "body")
-                pending.append((item, member, depth + 1))
-        elif isinstance(value, list):
-            pending.extend(
-                (item, f"{path or 'body'}[{index}]", depth + 1) for index, item in enumerate(value)
-            )
+        value, path, depth, field = pending.pop()
+        try:
+            if depth > MAX_JSON_DEPTH:
+                raise BadInput(
+                    path or "body",
+                    _("JSON nested more than %(depth)d levels deep.") % {"depth": MAX_JSON_DEPTH},
+                    "body",
+                )
+            if isinstance(value, str):
+                check_text(path or "body", value, "body")
+            elif isinstance(value, dict):
+                for key, item in value.items():
+                    member = f"{path}.{key}" if path else key
+                    top = field if path else key
+                    try:
+                        check_text(member, key, "body")
+                    except BadInput as error:
+                        error.field = shown(top)
+                        raise
+                    pending.append((item, member, depth + 1, top))
+            elif isinstance(value, list):
+                pending.extend(
+                    (item, f"{path or 'body'}[{index}]", depth + 1, field)
+                    for index, item in enumerate(value)
+                )
+        except BadInput as error:
+            if error.field is None and field is not None:
+                error.field = shown(field)
+            raise
 
 
 def check_upload(field, upload):

@@ -80,7 +80,14 @@
 
   status.textContent = labels.status.loading;
   element.setAttribute("aria-busy", "true");
-  fetch(element.dataset.apiUrl + window.location.search.replace(/([?&])page=\d+&?/, "$1"), { headers: { Accept: "application/json" } })
+  // The page's own filters, as the form sent them: the API takes no empty values (a filter
+  // left at "any" is sent as `kind=` by the form) and has no `page`.
+  var params = new URLSearchParams();
+  new URLSearchParams(window.location.search).forEach(function (value, key) {
+    if (value && key !== "page") params.append(key, value);
+  });
+  var qs = params.toString();
+  fetch(element.dataset.apiUrl + (qs ? "?" + qs : ""), { headers: { Accept: "application/json" } })
     .then(function (response) {
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();

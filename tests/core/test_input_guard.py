@@ -295,3 +295,18 @@ def test_a_whole_image_still_goes_through(client, token):
 )
 def test_no_parameter_value_makes_a_server_error(name, value, path):
     assert Client().get(path, {name: value}).status_code < 500
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [({"a.b\x00": 1}, "a.b\\0"), ({".\x00": None}, ".\\0"), ({"x[0]": ["\x00"]}, "x[0]")],
+)
+def test_a_json_member_whose_name_has_dots_or_brackets_is_named_whole(client, payload, field):
+    # The guard checks the JSON of the exchange's writes; the field in "errors" is the member
+    # as sent, never a piece of its name cut at a dot.
+    response = client.post(
+        "/api/v2/exchange/contact/", json.dumps(payload), content_type="application/json"
+    )
+    assert response.status_code == 400, response.content
+    assert list(response.json()["errors"]) == [field]
