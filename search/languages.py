@@ -20,7 +20,35 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .services import ALL_LANGUAGES
+ALL_LANGUAGES = "all"
+
+
+def language_codes():
+    """The languages search takes (`locale`): the site's languages."""
+    from django.conf import settings
+
+    return [code for code, _ in settings.LANGUAGES]
+
+
+def visitor_language():
+    """The content language of the visitor's interface language (the active one)."""
+    from django.utils.translation import get_language
+
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    try:
+        return get_supported_content_language_variant(get_language())
+    except LookupError:
+        return default_language()
+
+
+def default_language():
+    """The site's default language code (English): what the API searches without `locale`."""
+    from django.conf import settings
+
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 @dataclass(frozen=True)

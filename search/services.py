@@ -30,6 +30,13 @@ from cases.models import CasePage, Status
 from taxonomy import regions
 from taxonomy.models import SDG, SDG_NUMBERS
 
+from .languages import (  # noqa: F401 (visitor_language: for the search views)
+    ALL_LANGUAGES,
+    default_language,
+    language_codes,
+    visitor_language,
+)
+
 FACETS = ("sdg", "topic", "country", "region", "type", "status", "year", "article_type")
 TYPES = {"case": CasePage, "article": ArticlePage}
 TYPE_LABELS = {"case": "Case", "article": "Science article"}
@@ -46,35 +53,6 @@ MAX_QUERY_LENGTH = 200
 MAX_RESULT_WINDOW = 10_000
 MIN_YEAR, MAX_YEAR = 1900, 2100
 _WORD = re.compile(r"\w+", re.UNICODE)
-ALL_LANGUAGES = "all"
-
-
-def language_codes():
-    """The languages search takes (`locale`): the site's languages."""
-    from django.conf import settings
-
-    return [code for code, _ in settings.LANGUAGES]
-
-
-def visitor_language():
-    """The content language of the visitor's interface language (the active one)."""
-    from django.utils.translation import get_language
-
-    from wagtail.coreutils import get_supported_content_language_variant
-
-    try:
-        return get_supported_content_language_variant(get_language())
-    except LookupError:
-        return default_language()
-
-
-def default_language():
-    """The site's default language code (English): what the API searches without `locale`."""
-    from django.conf import settings
-
-    from wagtail.coreutils import get_supported_content_language_variant
-
-    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 class InvalidSearchParameter(ValueError):
