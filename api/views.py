@@ -16,7 +16,7 @@ from core.throttling import AnonymousAPIThrottle
 from exchange import exports, filters, snapshot
 from meaning import similar
 
-from . import openapi, services
+from . import languages, openapi, services
 
 
 class ReadEndpoint(APIView):
@@ -67,7 +67,9 @@ class StatsView(ReadEndpoint):
     """The live figures: cases, articles, countries, last update, and counts per facet."""
 
     def build(self, request):
-        return services.statistics()
+        code = languages.requested(request)
+        figures = services.statistics(None if code == languages.ALL else code)
+        return {**figures, "meta": {"locale": code}}
 
 
 class CasesCSVView(ReadEndpoint):
@@ -124,6 +126,7 @@ class NetworkView(ReadEndpoint):
 
     def build(self, request):
         data = snapshot.network(_network_filters(request), allow_stale=True)
+        data = {**data, "meta": {**data["meta"], "locale": languages.requested(request)}}
         return Provisional(data) if data["meta"]["stale"] else data
 
 

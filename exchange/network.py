@@ -60,9 +60,10 @@ class PageURLs:
 class End:
     """What the filters look at on one node."""
 
-    __slots__ = ("country", "places", "sdgs", "topics")
+    __slots__ = ("country", "language", "places", "sdgs", "topics")
 
-    def __init__(self, node, topics=(), places=()):
+    def __init__(self, node, topics=(), places=(), language=None):
+        self.language = language
         self.sdgs = frozenset(node["sdgs"])
         self.topics = frozenset(topics)
         self.country = node["country"]
@@ -111,7 +112,7 @@ def public_adoptions(public=None):
     return AdoptionReport.objects.filter(status=ReviewStatus.APPROVED, case__in=public)
 
 
-def _case_nodes(case_ids, public, nodes, topics, places):
+def _case_nodes(case_ids, public, nodes, topics, places, languages):
     """Add the cases `case_ids` to `nodes` (with their SDGs), their topics and their region
     codes. Three plain queries over every public case (`public`, a subquery), keeping the
     ones wanted: cheaper, on 10,000 cases, than sending thousands of ids or repeating the
@@ -136,11 +137,13 @@ def _case_nodes(case_ids, public, nodes, topics, places):
         "subregion",
         "latitude",
         "longitude",
+        "locale__language_code",
     )
-    for pk, title, url_path, city, country, region, subregion, lat, lon in rows:
+    for pk, title, url_path, city, country, region, subregion, lat, lon, language in rows:
         if pk not in case_ids:
             continue
         node_id = f"case:{pk}"
+        languages[node_id] = language
         nodes[node_id] = _node(
             node_id,
             "case",
@@ -236,7 +239,8 @@ def collect(include_requests=False):
             key = f"country:{country}"
             _place_node(nodes, places, key, "country", country, None, "", country, None, None)
             edges.append(_edge(key, f"case:{case_id}", REQUEST, None, day.year, ""))
-    _case_nodes(case_ids, public, nodes, topics, places)
+    languages = {}
+    _case_nodes(case_ids, public, nodes, topics, places, languages)
     # A case unpublished between two of the queries above: leave out its edges.
     edges = [edge for edge in edges if edge["source"] in nodes and edge["target"] in nodes]
     used = {node_id for edge in edges for node_id in (edge["source"], edge["target"])}
@@ -248,6 +252,8 @@ def collect(include_requests=False):
         # Which adoptions it holds (never given out: `select` gives nodes and edges), so that
         # an earlier version's network is served only while they are all still public.
         "adoptions": adoption_ids,
+        # The language of each case (its locale's code), for the `locale` filter.
+        "languages": {node_id: code for node_id, code in languages.items() if node_id in used},
     }
 
 
@@ -266,6 +272,8 @@ def _matches(f, kind, channel, year, ends):
     if f.topics and not any(end.topics & f.topics for end in ends):
         return False
     if f.countries and not any(end.country in f.countries for end in ends):
+        return False
+    if f.locale and not any(end.language == f.locale for end in ends):
         return False
     return not (f.regions and not any(end.places & f.regions for end in ends))
 
@@ -295,8 +303,12 @@ class Network:
     @cached_property
     def ends(self):
         topics, places = self.raw["topics"], self.raw["places"]
+        # (Snapshots stored before languages were collected have none.)
+        languages = self.raw.get("languages", {})
         return {
-            node_id: End(node, topics.get(node_id, ()), places.get(node_id, ()))
+            node_id: End(
+                node, topics.get(node_id, ()), places.get(node_id, ()), languages.get(node_id)
+            )
             for node_id, node in self.nodes.items()
         }
 

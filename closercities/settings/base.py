@@ -126,10 +126,10 @@ AUTH_PASSWORD_VALIDATORS = [
 
 TIME_ZONE = "UTC"
 USE_I18N = True
+
 USE_TZ = True
 
-# --- Languages (issue 15): the SAME block as branch w-i18napi; when merging keep THIS one (it
-# also sets LANGUAGE_CODE, LOCALE_PATHS and machine translation). ---------------------------
+# --- Languages (issue 15) -------------------------------------------------------------------
 # One list, from the environment, for both the interface (LANGUAGES) and the content trees
 # (WAGTAIL_CONTENT_LANGUAGES): a deployment adds or drops a language without code changes
 # (LANGUAGES=en,fr,es). The first is the default: its pages are unprefixed (/cases/…), the
