@@ -22,7 +22,8 @@ $(BIN)/activate: requirements.txt
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $(BIN)/activate
 
-install: $(BIN)/activate ## Create .venv and install the pinned requirements
+install: $(BIN)/activate ## Create .venv, install the pinned requirements, compile the translations
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
 
 migrate: install ## Apply database migrations (and create the cache table production uses)
 	$(MANAGE) migrate --noinput

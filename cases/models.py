@@ -15,7 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from django_countries.fields import CountryField
@@ -77,7 +77,15 @@ class CaseIndexPage(Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cases.CasePage"]
-    max_count = 1
+    max_count_per_parent = 1
+
+    @classmethod
+    def for_language(cls, language=None):
+        """The case index of `language`'s page tree (the default language's when that tree
+        has none): where a case written in that language is created."""
+        indexes = cls.objects.select_related("locale").order_by("path")
+        found = indexes.filter(locale__language_code=language).first() if language else None
+        return found or indexes.filter(locale=Locale.get_default()).first() or indexes.first()
 
     def serve(self, request, *args, **kwargs):
         """Published cases through the search service: facet filters, counts and pagination.

@@ -23,12 +23,12 @@ tests/search/test_facet_counts.py checks every count against counts made indepen
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from taxonomy.models import Topic
 
 from .ranking import keyword_ranking, words_of
-from .services import FACETS, MAX_YEAR, MIN_YEAR, TYPES, FacetCounts
+from .services import ALL_LANGUAGES, FACETS, MAX_YEAR, MIN_YEAR, TYPES, FacetCounts
 
 # The facets that are plain columns of a case, by facet name.
 CASE_COLUMNS = {"country": "country", "region": "region", "status": "status", "year": "start_year"}
@@ -128,7 +128,9 @@ class Statement:
 
         sql, args = "WITH ", []
         if self.ranking is not None:
-            ranking_sql, ranking_args = self.ranking.sql(self.words, TYPES.values())
+            ranking_sql, ranking_args = self.ranking.sql(
+                self.words, TYPES.values(), self.params.locale
+            )
             # MATERIALIZED: SQLite computes bm25() only where the MATCH itself runs.
             sql += f"ranked AS MATERIALIZED ({ranking_sql}), "
             args.extend(ranking_args)
@@ -160,6 +162,13 @@ class Statement:
         for path in self.private:
             where.append("p.path NOT LIKE %s")
             args.append(path + "%")
+        if self.params.locale != ALL_LANGUAGES:
+            # The pages written in the language searched (one locale row, looked up once).
+            where.append(
+                f"p.locale_id IN (SELECT l.id FROM {self.tables['locale']} l "
+                "WHERE l.language_code = %s)"
+            )
+            args.append(self.params.locale)
         base = (
             f"SELECT {', '.join(columns)} FROM {source} "
             f"LEFT JOIN {self.tables['case']} c ON c.page_ptr_id = p.id "
@@ -229,7 +238,7 @@ class Statement:
         order = ORDERS.get(self.params.order, ORDERS["newest"])
         join, rank, args = "", "0", []
         if self.ranking is not None:
-            join, rank, args = self.ranking.rank(self.words)
+            join, rank, args = self.ranking.rank(self.words, self.params.locale)
         elif self.params.order == "relevance":
             order = ORDERS["newest"]
         start = (self.params.page - 1) * self.params.page_size
@@ -257,6 +266,7 @@ def _tables():
         "case": CasePage._meta.db_table,
         "article": ArticlePage._meta.db_table,
         "topic_table": Topic._meta.db_table,
+        "locale": Locale._meta.db_table,
         "sdg": {},
         "topic": {},
     }
@@ -310,12 +320,13 @@ class DatabaseSearch:
             types={pk: kind for _, pk, kind in hits},
         )
 
-    def keyword_matches(self, text, ids):
-        """The pages among `ids` that the words of `text` match (for hybrid search)."""
+    def keyword_matches(self, text, ids, locale=ALL_LANGUAGES):
+        """The pages among `ids` that the words of `text` (in language `locale`) match (for
+        hybrid search)."""
         words = words_of(text)
         if not words or not ids:
             return set()
-        sql, args = self.ranking.sql(words, TYPES.values())
+        sql, args = self.ranking.sql(words, TYPES.values(), locale)
         ids = [int(pk) for pk in ids]
         with connection.cursor() as cursor:
             cursor.execute(

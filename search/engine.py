@@ -1,6 +1,6 @@
 """Search on Elasticsearch/OpenSearch: hits and every facet count in one request."""
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.query import PlainText
 
 from articles.models import ArticlePage
@@ -8,7 +8,23 @@ from cases.models import CasePage
 
 from .backends import Hits, autocomplete
 from .database import CASE_COLUMNS
-from .services import FACETS, FacetCounts, SearchUnavailable, is_engine_error, search_words
+from .engines import language_fields
+from .languages import field_name
+from .services import (
+    ALL_LANGUAGES,
+    FACETS,
+    FacetCounts,
+    SearchUnavailable,
+    is_engine_error,
+    search_words,
+)
+
+
+def _locale_id(code):
+    """The id of the locale of language `code` as the index stores it (-1: none yet)."""
+    found = Locale.objects.filter(language_code=code).values_list("pk", flat=True).first()
+    return -1 if found is None else found
+
 
 # Relations both page types carry, and the field of the related row that is the facet value.
 RELATIONS = {"sdg": ("sdgs", "number"), "topic": ("topics", "slug")}
@@ -141,7 +157,7 @@ class EngineSearch:
     def _publication_date(self):
         return self._column(self.article_mapping, "publication_date")
 
-    def _text_query(self, text):
+    def _text_query(self, text, locale=ALL_LANGUAGES):
         """Exact words score highest; a word with one typing mistake (two in words of nine
         letters or more) still matches. Short words must match exactly, or "energy" would
         also find "every"."""
@@ -158,14 +174,21 @@ class EngineSearch:
             "fuzziness": "AUTO:5,9",
             "prefix_length": 1,
         }
-        return {
-            "bool": {
-                "should": [{"multi_match": exact}, {"multi_match": fuzzy}],
-                "minimum_should_match": 1,
-            }
-        }
+        should = [{"multi_match": exact}, {"multi_match": fuzzy}]
+        # The same words as the language reads them (stemmed, or Chinese by pairs of
+        # characters), in the field holding the text of that language's pages.
+        languages = language_fields()
+        if locale == ALL_LANGUAGES:
+            names = list(languages)
+        else:
+            names = [name for name in [field_name(locale)] if name in languages]
+        if names:
+            should.append(
+                {"multi_match": {"query": text, "fields": names, "operator": "and", "boost": 2}}
+            )
+        return {"bool": {"should": should, "minimum_should_match": 1}}
 
-    def _base_filters(self, private):
+    def _base_filters(self, private, locale=None):
         live = self._column(self.page_mapping, "live")
         path = self._column(self.page_mapping, "path")
         filters = [
@@ -175,6 +198,10 @@ class EngineSearch:
         excluded = [{"prefix": {path: p}} for p in private]
         if excluded:
             filters.append({"bool": {"must_not": excluded}})
+        if locale and locale != ALL_LANGUAGES:
+            filters.append(
+                {"term": {self._column(self.page_mapping, "locale"): _locale_id(locale)}}
+            )
         return filters
 
     def body(self, params, private=()):
@@ -189,7 +216,10 @@ class EngineSearch:
             }
         body = {
             "query": {
-                "bool": {"must": self._text_query(params.q), "filter": self._base_filters(private)}
+                "bool": {
+                    "must": self._text_query(params.q),
+                    "filter": self._base_filters(private, params.locale),
+                }
             },
             "post_filter": {"bool": {"filter": self._all_clauses(params)}},
             "aggs": aggregations,
@@ -268,14 +298,15 @@ class EngineSearch:
             types=page_types,
         )
 
-    def keyword_matches(self, text, ids):
-        """The pages among `ids` that the words of `text` match (for hybrid search)."""
+    def keyword_matches(self, text, ids, locale=ALL_LANGUAGES):
+        """The pages among `ids` that the words of `text` (in language `locale`) match (for
+        hybrid search)."""
         if not ids or not search_words(text):
             return set()
         body = {
             "query": {
                 "bool": {
-                    "must": self._text_query(text),
+                    "must": self._text_query(text, locale),
                     "filter": [{"ids": {"values": [str(pk) for pk in ids]}}],
                 }
             },

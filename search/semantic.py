@@ -20,7 +20,7 @@ from django.db.models import Q
 from meaning import backends as meaning_backends
 from meaning.matrix import current_matrix
 
-from .services import FACETS, MAX_YEAR, MIN_YEAR, TYPES, FacetCounts
+from .services import ALL_LANGUAGES, FACETS, MAX_YEAR, MIN_YEAR, TYPES, FacetCounts
 
 # At most this many semantic hits per query: the closest ones.
 SEMANTIC_MAX = 500
@@ -89,12 +89,13 @@ class Facts:
     topic: set = field(default_factory=set)
 
 
-def page_facts(ids, private):
-    """{page id: Facts} of the live pages among `ids` outside the private `private` paths."""
+def page_facts(ids, private, locale=ALL_LANGUAGES):
+    """{page id: Facts} of the live pages among `ids` outside the private `private` paths,
+    written in the language `locale` (a language code, or "all")."""
     if not ids:
         return {}
     facts = {}
-    outside = Q()
+    outside = Q() if locale == ALL_LANGUAGES else Q(locale__language_code=locale)
     for path in private:
         outside &= ~Q(path__startswith=path)
     for key, model in TYPES.items():
@@ -190,7 +191,7 @@ def search(backend, params, private, mode):
     ranking = semantic_ranking(params.q)
     close = [pk for pk, _ in ranking]
     if mode == "semantic":
-        facts = page_facts(close, private)
+        facts = page_facts(close, private, params.locale)
         counts, passing = tally(facts, params)
         passing = set(passing)
         ordered = [pk for pk in close if pk in passing]
@@ -201,8 +202,10 @@ def search(backend, params, private, mode):
         return Hits(len(ordered), page, counts, {pk: facts[pk].type for pk in page})
 
     # hybrid: the keyword matches (counted by the backend) plus the close pages they miss.
-    matched_by_words = backend.keyword_matches(params.q, close)
-    extra_facts = page_facts([pk for pk in close if pk not in matched_by_words], private)
+    matched_by_words = backend.keyword_matches(params.q, close, params.locale)
+    extra_facts = page_facts(
+        [pk for pk in close if pk not in matched_by_words], private, params.locale
+    )
     extra_counts, extra_passing = tally(extra_facts, params)
     window = backend.search(replace(params, page=1, page_size=WINDOW), private)
     keyword_top = list(window.page_ids)
@@ -211,7 +214,7 @@ def search(backend, params, private, mode):
     # Close pages the words also match but beyond the window come in their keyword place.
     semantic = [pk for pk in close if pk in extra or pk in on_top]
     if params.order == "newest":
-        facts = {**page_facts(keyword_top, private), **extra_facts}
+        facts = {**page_facts(keyword_top, private, params.locale), **extra_facts}
         fused = _newest_first([*keyword_top, *extra], facts)
     else:
         fused = fuse(keyword_top, semantic)

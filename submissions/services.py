@@ -15,6 +15,7 @@ from wagtail.rich_text import RichText
 from cases.assessment import ASSESSMENT_FIELDS
 from cases.models import CaseActor, CaseIndexPage, CasePage, Status
 from exchange.learned_from import apply_to_submitted_case
+from home.locale_trees import ensure_locale_trees
 from taxonomy.models import SDG
 
 from .models import (
@@ -95,9 +96,10 @@ def _build_case_page(data):
 @transaction.atomic
 def submit_case(data):
     """Take in a validated case: a Submission (status received), a draft case page under the
-    case index carrying the content, and the index's workflow ("Case review") started on it.
-    All or nothing. The confirmation email is queued for after the commit."""
-    index = CaseIndexPage.objects.get()
+    case index of the language it is written in (`language`: its own page tree) carrying the
+    content, and the index's workflow ("Case review") started on it. All or nothing. The
+    confirmation email is queued for after the commit."""
+    index = _case_index(data.get("language"))
     submission = Submission.objects.create(
         title=data["title"],
         submitter_name=data["submitter_name"],
@@ -116,6 +118,16 @@ def submit_case(data):
         workflow.start(page, user=public)
     queue_notification(submission, NotificationKind.CONFIRMATION)
     return submission
+
+
+def _case_index(language):
+    """The case index of `language`'s tree, creating that tree (the platform's pages in that
+    language) when a deployment added the language but has not set its pages up yet."""
+    index = CaseIndexPage.for_language(language)
+    if language and index is not None and index.locale.language_code != language:
+        ensure_locale_trees()
+        index = CaseIndexPage.for_language(language)
+    return index
 
 
 def submission_for_page(page_id):

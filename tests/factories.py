@@ -3,6 +3,8 @@ revision, the way an editor publishes them; `live=False` leaves a draft that was
 
 import datetime
 
+from wagtail.models import Locale
+
 import factory
 
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Researcher
@@ -51,7 +53,7 @@ class CasePageFactory(_PageFactory):
 
     @staticmethod
     def default_parent():
-        return CaseIndexPage.objects.get()
+        return CaseIndexPage.for_language()
 
     @classmethod
     def add_children(cls, page, actors=()):
@@ -80,7 +82,7 @@ class ArticlePageFactory(_PageFactory):
 
     @staticmethod
     def default_parent():
-        return ArticleIndexPage.objects.get()
+        return ArticleIndexPage.objects.filter(locale=Locale.get_default()).get()
 
     @classmethod
     def add_children(cls, page, authors=(), related_cases=()):

@@ -1,9 +1,10 @@
 """Faceted search, title suggestions and result clicks."""
 
-from .parameters import FREE_TEXT, SEARCH_PARAMETERS, YEAR_RANGE_NOTE
+from .parameters import FREE_TEXT, SEARCH_PARAMETERS, YEAR_RANGE_NOTE, locale_parameter
 from .schema import (
     COUNTRY,
     INTEGER,
+    LOCALE_META,
     SDG,
     STRING,
     THROTTLED,
@@ -47,6 +48,7 @@ SEARCH_RESULT = obj(
 )
 SEARCH = obj(
     {
+        "meta": LOCALE_META,
         "count": INTEGER,
         "page": INTEGER,
         "page_size": INTEGER,
@@ -83,6 +85,12 @@ def paths():
             "are what the filters accept. " + YEAR_RANGE_NOTE,
             [
                 *SEARCH_PARAMETERS,
+                locale_parameter(
+                    "The language searched: pages written in it, their text analysed as that "
+                    "language's. Without it, English (the site's default language), as before "
+                    "the site had other languages; `all` for every language.",
+                    every=True,
+                ),
                 query(
                     "mode",
                     "keyword (words), semantic (meaning, any language) or hybrid (both, fused); "

@@ -4,6 +4,8 @@ The field schemas follow the one validation both take (submissions/forms.py): le
 choices, ranges. What a schema cannot say is written in the operation's description.
 """
 
+from django.conf import settings
+
 from django_countries import countries
 
 from cases.assessment import ASSESSMENT
@@ -114,6 +116,13 @@ CASE_SUBMISSION = obj(
         "submitter_name": text(200, required=True),
         "submitter_email": text(254, required=True, format="email"),
         "submitter_organisation": text(200),
+        "language": choice(
+            [code for code, _name in settings.LANGUAGES],
+            description=(
+                "The language the case is written in: its draft is created in that language's "
+                "page tree, under the same review. Default: the site's default language."
+            ),
+        ),
         "consent_publish": {"const": True},
         "consent_privacy": {"const": True},
     },
