@@ -131,7 +131,7 @@ def test_map_stats_and_network_by_language(client, solar, case_factory):
     assert _items(client, "/api/v2/stats/?locale=ru")["cases"] == 0
 
     network = _items(client, "/api/v2/network/?locale=fr")
-    assert network["meta"] == {"locale": "fr"}
+    assert network["meta"] == {"locale": "fr", "stale": False}
 
 
 @pytest.mark.django_db
@@ -144,9 +144,10 @@ def test_a_database_made_before_the_languages_setting_keeps_its_english(client, 
     from wagtail.models import Locale
 
     case = case_factory(title="Old English case")
-    Locale.objects.update(language_code="en-gb")
+    Locale.objects.filter(language_code="en").update(language_code="en-gb")
     migration = importlib.import_module("home.migrations.0006_content_language_codes")
     migration.to_content_languages(apps, None)
-    assert list(Locale.objects.values_list("language_code", flat=True)) == ["en"]
+    codes = set(Locale.objects.values_list("language_code", flat=True))
+    assert "en" in codes and "en-gb" not in codes
     body = _items(client, "/api/v2/pages/?type=cases.CasePage&locale=en")
     assert [item["id"] for item in body["items"]] == [case.pk]

@@ -276,7 +276,7 @@ def test_answers_are_cached_until_content_changes(
     with django_capture_on_commit_callbacks(execute=True):
         link(varied_network[3], varied_network[1])
     fresh = client.get("/api/v2/network/")
-    assert fresh["ETag"] != etag and fresh.json()["meta"] == {"stale": False}
+    assert fresh["ETag"] != etag and fresh.json()["meta"] == {"stale": False, "locale": None}
     assert fresh.json()["metrics"]["edges"] == first.json()["metrics"]["edges"] + 1
 
 

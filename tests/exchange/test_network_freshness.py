@@ -52,7 +52,7 @@ def test_every_common_filter_kept_equals_the_metrics_computed_directly(varied_ne
         chosen = filters.from_querydict(_querydict(query))
         answer = client.get(f"{API}?{query}").json()
         assert answer["metrics"] == metrics.metrics(direct.select(chosen)), query
-        assert answer["meta"] == {"stale": False}
+        assert answer["meta"] == {"stale": False, "locale": None}
     # A combination that is not kept is still computed exactly on the read.
     chosen = filters.from_querydict(_querydict("sdg=11&kind=learned_from"))
     assert chosen.key() not in built.filtered
@@ -71,7 +71,7 @@ def test_after_a_change_the_next_read_is_stale_and_the_one_after_the_build_is_fr
     client, varied_network, django_capture_on_commit_callbacks
 ):
     before = client.get(API).json()
-    assert before["meta"] == {"stale": False}
+    assert before["meta"] == {"stale": False, "locale": None}
     with django_capture_on_commit_callbacks(execute=False) as after_commit:
         # Publishing the case's revision saves its earlier links again, under new ids.
         link(varied_network[4], varied_network[5], kind="inspired_by", channel="website")
@@ -80,15 +80,15 @@ def test_after_a_change_the_next_read_is_stale_and_the_one_after_the_build_is_fr
 
     stale = client.get(API)
     assert stale.status_code == 200
-    assert stale.json()["meta"] == {"stale": True}
+    assert stale.json()["meta"] == {"stale": True, "locale": None}
     assert stale.json()["edges"] == before["edges"]
     assert stale.json()["metrics"] == before["metrics"]
     assert "provisional" in stale["ETag"] and "Last-Modified" not in stale
     assert "no-cache" in stale["Cache-Control"]
     # A filtered read is stale too, with the previous version's kept metrics.
-    assert client.get(f"{API}?sdg=11").json()["meta"] == {"stale": True}
+    assert client.get(f"{API}?sdg=11").json()["meta"] == {"stale": True, "locale": None}
     # Not cached under the new version: the next read asks again.
-    assert client.get(API).json()["meta"] == {"stale": True}
+    assert client.get(API).json()["meta"] == {"stale": True, "locale": None}
     # Nor can a client revalidate the stale answer into a 304 once the new one exists.
     assert client.get(API, headers={"if-none-match": stale["ETag"]}).status_code == 200
 
@@ -96,7 +96,7 @@ def test_after_a_change_the_next_read_is_stale_and_the_one_after_the_build_is_fr
         callback()
     assert snapshot.warm(version) == "exists"
     fresh = client.get(API)
-    assert fresh.json()["meta"] == {"stale": False}
+    assert fresh.json()["meta"] == {"stale": False, "locale": None}
     assert fresh.json()["metrics"]["edges"] == before["metrics"]["edges"] + 1
     assert f'"v{version}-' in fresh["ETag"]
     assert client.get(API, headers={"if-none-match": fresh["ETag"]}).status_code == 304
@@ -119,7 +119,7 @@ def test_a_change_that_takes_something_out_is_never_served_stale(
         else:
             KnowledgeLink.objects.filter(target=varied_network[3]).delete()
     answer = client.get(API).json()
-    assert answer["meta"] == {"stale": False}  # built in the read instead
+    assert answer["meta"] == {"stale": False, "locale": None}  # built in the read instead
     assert not any(node["id"] == "city:Accra,GH" for node in answer["nodes"]) or (
         change == "delete link"
     )
@@ -135,13 +135,13 @@ def test_a_lost_build_is_done_by_the_read_once_the_grace_is_over(
     client.get(API)
     with django_capture_on_commit_callbacks(execute=False):  # the task never runs
         link(varied_network[4], varied_network[5], kind="inspired_by", channel="website")
-    assert client.get(API).json()["meta"] == {"stale": True}
+    assert client.get(API).json()["meta"] == {"stale": True, "locale": None}
     ContentVersion.objects.filter(pk=1).update(
         changed_at=timezone.now() - datetime.timedelta(seconds=settings.NETWORK_STALE_GRACE + 1)
     )
     cache.delete(ContentVersion.CACHE_KEY)
     fresh = client.get(API).json()
-    assert fresh["meta"] == {"stale": False}
+    assert fresh["meta"] == {"stale": False, "locale": None}
     assert snapshot.NetworkSnapshot.objects.get().version == ContentVersion.current()[0]
 
 
@@ -150,4 +150,4 @@ def test_no_grace_means_never_stale(client, varied_network, settings):
     settings.NETWORK_STALE_GRACE = 0
     client.get(API)
     link(varied_network[4], varied_network[5], kind="inspired_by", channel="website")
-    assert client.get(API).json()["meta"] == {"stale": False}
+    assert client.get(API).json()["meta"] == {"stale": False, "locale": None}
