@@ -83,6 +83,11 @@ def test_every_page_type_renders_in_every_language(client, translated_case_and_a
             assert hreflang["x-default"] == "http://testserver/" + path
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="Known gap (issue 15 note): the /benchmark/ page (issue 14, merged after the "
+    "languages) is not yet created in the other languages by setup_languages.",
+)
 def test_page_types_are_covered(translated_case_and_article):
     """Every page type the site has is among the pages rendered above, in every language."""
     types = {page.specific_class.__name__ for page in Page.objects.filter(depth__gt=1).specific()}
@@ -96,6 +101,7 @@ def test_page_types_are_covered(translated_case_and_article):
         "SubmitCasePage",
         "SurveyPage",
         "InsightsPage",
+        "BenchmarkPage",
     }
     for code, _name in settings.LANGUAGES:
         locale = Locale.objects.get(language_code=code)
