@@ -37,7 +37,7 @@ class BenchmarkPage(RoutablePageMixin, Page):
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = []
-    max_count = 1
+    max_count_per_parent = 1  # one per language tree, as the other single pages
 
     class Meta:
         verbose_name = _("benchmark form")
