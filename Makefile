@@ -22,7 +22,8 @@ $(BIN)/activate: requirements.txt
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $(BIN)/activate
 
-install: $(BIN)/activate ## Create .venv and install the pinned requirements
+install: $(BIN)/activate ## Create .venv, install the pinned requirements, compile the translations
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
 
 migrate: install ## Apply database migrations (and create the cache table production uses)
 	$(MANAGE) migrate --noinput
@@ -130,7 +131,7 @@ bench-relevance: install ## Recall@10 and MRR: keyword, semantic and hybrid sear
 	DATABASE_URL=sqlite:///$(RELEVANCE_DB) $(MANAGE) embed_pages
 	DATABASE_URL=sqlite:///$(RELEVANCE_DB) $(MANAGE) bench_relevance --json docs/bench-results/relevance.json
 
-bench-meaning: install ## Embedding throughput; the vector matrix's memory and top-10 time at 100,000 rows (synthesised)
+bench-meaning: install ## Embedding throughput; the vector matrix's memory and top-10 time (exact vs two-stage, interleaved) at 100,000 rows (synthesised)
 	OMP_NUM_THREADS=1 $(MANAGE) bench_meaning --json docs/bench-results/meaning.json
 
 bench-insights: install postgres-start ## Research dashboards at 1,000,000 search-log rows (PostgreSQL): every panel's time

@@ -3,7 +3,7 @@ through the one search service, for the digest and the management page."""
 
 from django.http import QueryDict
 
-from search.services import InvalidSearchParameter, SearchParams, search
+from search.services import InvalidSearchParameter, SearchParams, search, visitor_language
 
 # What an alert is about: new cases, newest first.
 ALERT_TYPE = "case"
@@ -14,9 +14,16 @@ PRESENTATION = {"page", "page_size", "order", "type"}
 def clean_query(text):
     """The search filters in a query string (as the search page and the case index put in the
     subscription form), validated by the search service, as [[name, value], ...] without the
-    parameters that only concern how a list is shown. Raises InvalidSearchParameter."""
-    params = SearchParams.from_querydict(QueryDict(text or "", mutable=False))
-    return [[name, value] for name, value in params.as_query_items() if name not in PRESENTATION]
+    parameters that only concern how a list is shown. Without `locale` the search was in the
+    visitor's language (as on the search page); the saved search always names its language, so
+    the digest searches the language the visitor saw. Raises InvalidSearchParameter."""
+    params = SearchParams.from_querydict(
+        QueryDict(text or "", mutable=False), default_locale=visitor_language()
+    )
+    items = [[name, value] for name, value in params.as_query_items() if name not in PRESENTATION]
+    if not any(name == "locale" for name, _value in items):
+        items.append(["locale", params.locale])
+    return items
 
 
 def alert_params(query, *, page=1, page_size=100):

@@ -5,12 +5,14 @@ never shown."""
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from home.templatetags.language_tags import language_prefix
 from submissions.views import form_post_allowed
 
 from . import services
@@ -19,6 +21,16 @@ from .models import Subscription
 from .saved_search import describe
 
 SCOPE = "alerts"
+
+
+def cases_url(query):
+    """The case index with the alert's filters, in the language the alert searches (its
+    `locale`: /fr/cases/ for French; every language keeps `locale=all`)."""
+    locale = dict(query).get("locale")
+    codes = {code for code, _name in settings.LANGUAGES}
+    items = [tuple(item) for item in query if item[0] != "locale" or item[1] not in codes]
+    url = language_prefix(locale if locale in codes else None) + "/cases/"
+    return f"{url}?{urlencode(items)}" if items else url
 
 
 def _private(response):
@@ -91,7 +103,7 @@ def manage(request, token):
         "filters": describe(subscription.query),
         "form": form,
         "saved": saved,
-        "cases_query": urlencode([tuple(item) for item in subscription.query]),
+        "cases_url": cases_url(subscription.query),
     }
     return _private(render(request, "alerts/manage.html", context, status=status))
 

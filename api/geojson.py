@@ -11,6 +11,8 @@ is decided by the queryset the caller gives (live, public, the request's filters
 # every value is passed as a query parameter.
 # ruff: noqa: S608
 
+import json
+
 from django.db import connection
 from django.db.models import F
 
@@ -78,7 +80,10 @@ def _sqlite(url):
         f"'sdgs', {sdgs}, 'topics', {topics}))"
     )
     # Rows reach the aggregate in the subquery's order (by id).
-    return f"json_object('type', 'FeatureCollection', 'features', json_group_array({feature}))"
+    return (
+        "json_object('type', 'FeatureCollection', 'meta', json(%s), "
+        f"'features', json_group_array({feature}))"
+    )
 
 
 def _postgres(url):
@@ -93,7 +98,8 @@ def _postgres(url):
         "'topics', COALESCE(t.v, '[]'::json)))"
     )
     document = (
-        "CAST(json_build_object('type', 'FeatureCollection', 'features', "
+        "CAST(json_build_object('type', 'FeatureCollection', 'meta', CAST(%s AS json), "
+        "'features', "
         f"COALESCE(json_agg({feature} ORDER BY f.f_id), '[]'::json)) AS text)"
     )
     sdgs = (
@@ -113,18 +119,20 @@ def _postgres(url):
     )
 
 
-def feature_collection(cases):
-    """The GeoJSON FeatureCollection (text) of `cases`, a CasePage queryset, ordered by id."""
+def feature_collection(cases, meta=None):
+    """The GeoJSON FeatureCollection (text) of `cases`, a CasePage queryset, ordered by id,
+    with `meta` (a dict: what the answer holds, e.g. its `locale`) beside the features."""
     url, url_params = _url_sql()
+    meta = json.dumps(meta or {})
     rows = cases.order_by("pk").values(**COLUMNS)
     rows_sql, rows_params = rows.query.sql_with_params()
     if connection.vendor == "postgresql":
         # The cases come first in this statement, the URL's parameters after them.
         sql = _postgres(url).replace("{rows}", rows_sql)
-        params = [*rows_params, *url_params]
+        params = [*rows_params, meta, *url_params]
     else:
         sql = f"SELECT {_sqlite(url)} FROM ({rows_sql}) f"
-        params = [*url_params, *rows_params]
+        params = [meta, *url_params, *rows_params]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchone()[0]

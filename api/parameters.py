@@ -19,7 +19,7 @@ import re
 from datetime import UTC, datetime
 from functools import lru_cache
 
-from django.utils.dateparse import parse_datetime
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from jsonschema import Draft202012Validator
@@ -136,7 +136,11 @@ def _check_v2(request):
 # visitor's language (submissions/fields.py, which partners' requests reuse), and must answer a
 # filled honeypot as if accepted whatever else the body holds: the guard leaves the members to
 # them.
-VIEWS_CHECK_THEIR_BODY = ("/api/v2/submissions/", "/api/v2/partners/requests/")
+VIEWS_CHECK_THEIR_BODY = (
+    "/api/v2/submissions/",
+    "/api/v2/benchmark/",
+    "/api/v2/partners/requests/",
+)
 
 JSON_TYPES = {
     "string": (str,),
@@ -266,6 +270,18 @@ def _times_in_utc(request):
                 moment = parse_datetime(value)
             except ValueError:
                 moment = None
+            if moment is None and value.strip():
+                try:
+                    date = parse_date(value)
+                except ValueError:
+                    date = None
+                if date is None:
+                    # Wagtail's v3 filters would read a bare number as seconds since 1970: the
+                    # description promises a date-time, and anything else is refused.
+                    raise BadInput(
+                        name,
+                        _("must be a date-time such as 2026-01-31T12:00:00Z."),
+                    )
             if moment is not None and moment.tzinfo is not None:
                 value = _in_utc(moment).isoformat()
             normalised.append(value)

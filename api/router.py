@@ -7,8 +7,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.backends.base import SessionBase
 from django.db.models import Prefetch
 
-from wagtail.api.v2.filters import FieldsFilter
+from wagtail.api.v2.filters import FieldsFilter, LocaleFilter
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -22,6 +23,7 @@ from core.throttling import AnonymousAPIThrottle
 from library.models import LibraryItemPage
 from partners.models import Partner
 
+from . import languages
 from .filters import ContentFilter, EventFilter, PageFieldsFilter, TaxonomyFilter
 
 
@@ -92,8 +94,11 @@ class CachedReadMixin:
                 raise BadRequestError(f"id: '{raw}' is not a page id (a positive whole number)")
         return super().find_object(queryset, request)
 
+    def listing_data(self, request):
+        return super().listing_view(request).data
+
     def listing_view(self, request):
-        return cached_read(request, lambda: super(CachedReadMixin, self).listing_view(request).data)
+        return cached_read(request, lambda: self.listing_data(request))
 
     def detail_view(self, request, pk):
         return cached_read(
@@ -101,19 +106,37 @@ class CachedReadMixin:
         )
 
 
+class CloserCitiesPageSerializer(PageSerializer):
+    language = languages.LanguageField(read_only=True)
+    translations = languages.TranslationsField(read_only=True)
+
+
+# Wagtail's filters with the platform's in their place.
+OWN_FILTERS = {FieldsFilter: PageFieldsFilter, LocaleFilter: languages.PageLanguageFilter}
+
+
 class CloserCitiesPagesAPIViewSet(CachedReadMixin, PagesAPIViewSet):
+    """Wagtail's pages with the platform's filters. Every page says its `language` and lists
+    its `translations`; without `locale` the listing holds every language, as Wagtail's does
+    (`locale=en` for English only), and the listing's meta says which `locale` it holds."""
+
+    base_serializer_class = CloserCitiesPageSerializer
     filter_backends = [
         TaxonomyFilter,
         ContentFilter,
         EventFilter,
-        *(
-            PageFieldsFilter if backend is FieldsFilter else backend
-            for backend in PagesAPIViewSet.filter_backends
-        ),
+        *(OWN_FILTERS.get(backend, backend) for backend in PagesAPIViewSet.filter_backends),
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
         TaxonomyFilter.parameters, ContentFilter.parameters, EventFilter.parameters
     )
+    body_fields = [*PagesAPIViewSet.body_fields, "language", "translations"]
+    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "language", "translations"]
+
+    def listing_data(self, request):
+        data = super().listing_data(request)
+        data["meta"]["locale"] = languages.requested(request)
+        return data
 
     def get_base_queryset(self):
         # Wagtail asks for it several times per request, and each time reads the view
@@ -124,8 +147,10 @@ class CloserCitiesPagesAPIViewSet(CachedReadMixin, PagesAPIViewSet):
 
     def paginate_queryset(self, queryset):
         # Every page's html_url (and its related pages' urls) needs the sites' root paths:
-        # read them once for the listing, not once per page (see share_site_root_paths).
-        return share_site_root_paths(super().paginate_queryset(queryset))
+        # read them once for the listing, not once per page (see share_site_root_paths); the
+        # pages' translations are read once for the listing too.
+        pages = share_site_root_paths(super().paginate_queryset(queryset))
+        return languages.attach_translations(pages, self.get_base_queryset())
 
     def get_object(self):
         if not hasattr(self, "_cached_object"):

@@ -13,7 +13,7 @@ from cases.models import CasePage, CaseTopic
 from core import csv
 from taxonomy import regions
 
-from . import filters, geojson
+from . import filters, geojson, languages
 from .stats import statistics  # noqa: F401 (the stats endpoint's service)
 
 
@@ -27,8 +27,13 @@ def public_articles():
 
 def filtered_cases(request):
     """Public cases matching the request's `sdg`, `topic`, `country`, `region`, `status`,
-    `year_from` and `year_to` (a bad value raises BadRequestError naming the parameter)."""
-    return public_cases().filter(filters.conditions(request, CasePage))
+    `year_from`, `year_to` and `locale` (a bad value raises BadRequestError naming the
+    parameter)."""
+    return (
+        public_cases()
+        .filter(filters.conditions(request, CasePage))
+        .filter(languages.condition(languages.requested(request)))
+    )
 
 
 class PageURLs:
@@ -103,7 +108,7 @@ def map_features(request):
             cases = cases.filter(longitude__gte=min_lon, longitude__lte=max_lon)
         else:
             cases = cases.exclude(longitude__gt=max_lon, longitude__lt=min_lon)
-    return geojson.feature_collection(cases)
+    return geojson.feature_collection(cases, {"locale": languages.requested(request)})
 
 
 # Statistics -----------------------------------------------------------------------------------

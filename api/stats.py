@@ -12,7 +12,7 @@ query per figure that joins the page tree again each time.
 from django.db import connection
 from django.db.models import Max
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from django_countries import countries
 
@@ -22,24 +22,31 @@ from taxonomy import regions
 from taxonomy.models import SDG, Topic
 
 
-def _public(alias, private):
-    """Conditions (and parameters) for live pages outside every view restriction."""
+def _public(alias, private, locale=None):
+    """Conditions (and parameters) for live pages outside every view restriction, in the
+    language `locale` (a language code) or in any language (None)."""
     conditions = [f"{alias}.live = %s"]
     params = [True]
+    if locale:
+        conditions.append(
+            f"{alias}.locale_id IN (SELECT l.id FROM {Locale._meta.db_table} l "
+            "WHERE l.language_code = %s)"
+        )
+        params.append(locale)
     for path in private:
         conditions.append(f"{alias}.path NOT LIKE %s")
         params.append(path + "%")
     return " AND ".join(conditions), params
 
 
-def _statement(private):
+def _statement(private, locale=None):
     page = Page._meta.db_table
     sdgs = CasePage._meta.get_field("sdgs")
     topics = CasePage._meta.get_field("topics").remote_field.through
     sdg_table, sdg_value = sdgs.remote_field.through._meta.db_table, sdgs.m2m_reverse_name()
     topic_page = topics._meta.get_field("content_object").column
     tag = topics._meta.get_field("tag").column
-    public, params = _public("p", private)
+    public, params = _public("p", private, locale)
     cases = (
         f"SELECT p.id, k.country, k.region FROM {page} p "
         f"JOIN {CasePage._meta.db_table} k ON k.page_ptr_id = p.id WHERE {public}"
@@ -68,19 +75,22 @@ def _statement(private):
     return sql, [*params, *params]
 
 
-def _last_published(private):
+def _last_published(private, locale=None):
     """When a public case or article was last published, or None."""
     pages = Page.objects.live().type(CasePage, ArticlePage)
+    if locale:
+        pages = pages.filter(locale__language_code=locale)
     for path in private:
         pages = pages.exclude(path__startswith=path)
     return pages.aggregate(latest=Max("last_published_at"))["latest"]
 
 
-def statistics():
+def statistics(locale=None):
     """The live figures of the platform: counts of cases and articles, countries, the last
-    publication, and cases per SDG, topic, country and region."""
+    publication, and cases per SDG, topic, country and region; of the pages in the language
+    `locale` (a language code), or of every language (None)."""
     private = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    sql, params = _statement(private)
+    sql, params = _statement(private, locale)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -96,7 +106,7 @@ def statistics():
             per_sdg[int(number)] = count
         else:
             by_topic.append((text, label, count))
-    latest = _last_published(private)
+    latest = _last_published(private, locale)
     return {
         "cases": totals.get("cases", 0),
         "articles": totals.get("articles", 0),

@@ -15,12 +15,12 @@ from rest_framework.views import APIView
 from cases.models import CasePage
 from cityevents import filters as event_filters
 from cityevents import listing as events
-from core.caching import PROCESS_MEMORY, cached_read, render_json
+from core.caching import PROCESS_MEMORY, Provisional, cached_read, render_json
 from core.throttling import AnonymousAPIThrottle
 from exchange import exports, filters, snapshot
 from meaning import similar
 
-from . import openapi, services
+from . import languages, openapi, services
 
 
 class ReadEndpoint(APIView):
@@ -88,7 +88,9 @@ class StatsView(ReadEndpoint):
     """The live figures: cases, articles, countries, last update, and counts per facet."""
 
     def build(self, request):
-        return services.statistics()
+        code = languages.requested(request)
+        figures = services.statistics(None if code == languages.ALL else code)
+        return {**figures, "meta": {"locale": code}}
 
 
 class CasesCSVView(ReadEndpoint):
@@ -139,10 +141,14 @@ def _network_filters(request):
 
 
 class NetworkView(ReadEndpoint):
-    """The knowledge network: nodes, edges and metrics (exchange/snapshot.py)."""
+    """The knowledge network: nodes, edges and metrics (exchange/snapshot.py). Right after a
+    change, until the background build is done, the previous version's network, marked
+    `meta.stale` and not cached."""
 
     def build(self, request):
-        return snapshot.network(_network_filters(request))
+        data = snapshot.network(_network_filters(request), allow_stale=True)
+        data = {**data, "meta": {**data["meta"], "locale": languages.requested(request)}}
+        return Provisional(data) if data["meta"]["stale"] else data
 
 
 class NetworkGraphMLView(ReadEndpoint):

@@ -82,7 +82,7 @@ class ArticleIndexPage(Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
-    max_count = 1
+    max_count_per_parent = 1
 
     def serve(self, request, *args, **kwargs):
         """Published articles through the search service (as the case index lists cases):

@@ -16,7 +16,7 @@ from wagtail.api import APIField
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from django_countries.fields import CountryField
@@ -29,6 +29,7 @@ from taxonomy.models import Topic
 from taxonomy.serializers import SDGListField, TopicListField
 
 from . import serializers
+from .assessment import ASSESSMENT_FIELDS, assessment_field
 from .related import related_cases
 from .video import caption_text
 
@@ -78,7 +79,15 @@ class CaseIndexPage(Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cases.CasePage"]
-    max_count = 1
+    max_count_per_parent = 1
+
+    @classmethod
+    def for_language(cls, language=None):
+        """The case index of `language`'s page tree (the default language's when that tree
+        has none): where a case written in that language is created."""
+        indexes = cls.objects.select_related("locale").order_by("path")
+        found = indexes.filter(locale__language_code=language).first() if language else None
+        return found or indexes.filter(locale=Locale.get_default()).first() or indexes.first()
 
     def serve(self, request, *args, **kwargs):
         """Published cases through the search service: facet filters, counts and pagination.
@@ -157,6 +166,13 @@ class CasePage(TitleOrderMixin, Page):
     start_year = models.PositiveSmallIntegerField(null=True, blank=True, validators=YEAR_VALIDATORS)
     end_year = models.PositiveSmallIntegerField(null=True, blank=True, validators=YEAR_VALIDATORS)
 
+    # Self-assessment (cases/assessment.py): optional; editors fill them, submitters may.
+    evidence = assessment_field("evidence")
+    participation = assessment_field("participation")
+    funding = assessment_field("funding")
+    documentation = assessment_field("documentation")
+    transfer = assessment_field("transfer")
+
     # Private: questions from other cities are relayed here (exchange/), never shown anywhere.
     contact_email = models.EmailField(
         blank=True,
@@ -229,6 +245,9 @@ class CasePage(TitleOrderMixin, Page):
             heading="What others can learn",
         ),
         MultiFieldPanel(
+            [FieldPanel(name) for name in ASSESSMENT_FIELDS], heading=_("Self-assessment")
+        ),
+        MultiFieldPanel(
             [FieldPanel("video"), FieldPanel("video_captions"), FieldPanel("video_transcript")],
             heading=_("Video case study"),
         ),
@@ -285,6 +304,7 @@ class CasePage(TitleOrderMixin, Page):
         APIField("status"),
         APIField("start_year"),
         APIField("end_year"),
+        *[APIField(name) for name in ASSESSMENT_FIELDS],
         APIField("links"),
         APIField("attachments"),
         APIField("has_video"),

@@ -12,7 +12,7 @@ import uuid
 from django.utils import timezone
 from django.utils.text import slugify
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from cases.models import CasePage
 from partners.models import Partner
@@ -348,7 +348,7 @@ def seed_partners():
 
 def seed_events(seed=1, today=None):
     """Publish the demo events that are missing; returns how many were added."""
-    index = EventIndexPage.objects.first()
+    index = EventIndexPage.objects.filter(locale=Locale.get_default()).first()
     if index is None:
         return 0
     today = today or timezone.now().date()

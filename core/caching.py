@@ -33,6 +33,16 @@ JSON = "application/json"
 PROCESS_MEMORY = LocMemCache("closercities-process-memory", {"MAX_ENTRIES": 2})
 
 
+class Provisional:
+    """What a `build()` returns for an answer that is not yet the current content version's
+    (e.g. the previous version's network while the new one is built in the background): sent
+    as it is, but never cached, with an ETag of its own, no Last-Modified and `no-cache`, so
+    that neither this cache nor a client keeps it in place of the current answer."""
+
+    def __init__(self, data):
+        self.data = data
+
+
 def render_json(data):
     """JSON as DRF renders it (dates, decimals, lazy strings), compact and in UTF-8."""
     return json.dumps(data, cls=JSONEncoder, ensure_ascii=False, separators=(",", ":")).encode()
@@ -41,8 +51,8 @@ def render_json(data):
 def cached_read(request, build, content_type=JSON, variant="", store=None):
     """Answer a read from the cache or by rendering `build()`, with validators and 304s.
 
-    `build()` gives the data (JSON-serialisable, or text for other content types); it may
-    raise BadRequestError, which is never cached. With API_CACHE_TIMEOUT=0 nothing is cached
+    `build()` gives the data (JSON-serialisable, or text for other content types), or a
+    `Provisional` of it; it may raise BadRequestError, which is never cached. With API_CACHE_TIMEOUT=0 nothing is cached
     (and nothing is written to the cache). `variant` is for answers that also depend on
     something besides public content (e.g. visitors' survey answers): a different variant is a
     different cache entry and ETag, and no Last-Modified is sent. `store` keeps the answer
@@ -61,15 +71,22 @@ def cached_read(request, build, content_type=JSON, variant="", store=None):
     # A variant can change after the last content change, so that date validates nothing.
     last_modified = None if variant else int(changed_at.timestamp())
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    provisional = False
     if response is None:
         kept = found.get(key) if store is None else store.get(key)
         cached_version, body = kept or (None, None)
         if cached_version != version:
             data = build()
+            provisional = isinstance(data, Provisional)
+            data = data.data if provisional else data
             body = data.encode() if isinstance(data, str) else render_json(data)
-            if timeout:
+            if timeout and not provisional:
                 (cache if store is None else store).set(key, (version, body), timeout)
         response = HttpResponse(body, content_type=content_type)
+    if provisional:
+        response["ETag"] = f'W/"v{version}-{digest[:16]}-provisional"'
+        patch_cache_control(response, no_cache=True, max_age=0)
+        return response
     response["ETag"] = etag
     if last_modified is not None:
         response["Last-Modified"] = http_date(last_modified)

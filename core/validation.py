@@ -86,7 +86,7 @@ def check_json(document):
                     try:
                         check_text(member, key, "body")
                     except BadInput as error:
-                        error.field = shown(top)
+                        error.field = shown(top) if top is not None else None
                         raise
                     pending.append((item, member, depth + 1, top))
             elif isinstance(value, list):

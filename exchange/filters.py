@@ -10,7 +10,9 @@ What they select (a link matches when):
 - `kind`, `channel`: the link's own kind and channel (an adoption has kind `adopted` and no
   channel);
 - `year_from`, `year_to`: the link's year; links without a year are left out when either is
-  given.
+  given;
+- `locale`: its source case or its target case is written in that language (a language code
+  of the site; `all`, or none, for every language).
 """
 
 from dataclasses import dataclass
@@ -24,7 +26,17 @@ from .models import EDGE_KINDS, Channel
 
 YEAR_MIN, YEAR_MAX = 1900, 2100
 REGION_CODES = set(regions.REGIONS) | set(regions.SUBREGIONS)
-PARAMETERS = ("sdg", "topic", "region", "country", "kind", "channel", "year_from", "year_to")
+PARAMETERS = (
+    "sdg",
+    "topic",
+    "region",
+    "country",
+    "kind",
+    "channel",
+    "year_from",
+    "year_to",
+    "locale",
+)
 
 
 class InvalidFilter(ValueError):
@@ -41,6 +53,8 @@ class NetworkFilters:
     channels: frozenset = frozenset()
     year_from: int | None = None
     year_to: int | None = None
+    # A language code, or "" for every language.
+    locale: str = ""
 
     def is_empty(self):
         """True when nothing is filtered out."""
@@ -59,7 +73,7 @@ class NetworkFilters:
                 self.channels,
             )
         ]
-        return "|".join([*parts, str(self.year_from or ""), str(self.year_to or "")])
+        return "|".join([*parts, str(self.year_from or ""), str(self.year_to or ""), self.locale])
 
 
 def _values(query, name):
@@ -120,4 +134,19 @@ def from_querydict(query):
         ),
         year_from=year_from,
         year_to=year_to,
+        locale=_locale(query),
     )
+
+
+def _locale(query):
+    from django.conf import settings
+    from django.utils.translation import gettext
+
+    code = query.get("locale", "").strip()
+    if code in ("", "all"):
+        return ""
+    if code not in {language for language, _ in settings.LANGUAGES}:
+        raise InvalidFilter(
+            "locale: " + gettext("'%(value)s' is not a language of this site") % {"value": code}
+        )
+    return code

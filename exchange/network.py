@@ -60,9 +60,10 @@ class PageURLs:
 class End:
     """What the filters look at on one node."""
 
-    __slots__ = ("country", "places", "sdgs", "topics")
+    __slots__ = ("country", "language", "places", "sdgs", "topics")
 
-    def __init__(self, node, topics=(), places=()):
+    def __init__(self, node, topics=(), places=(), language=None):
+        self.language = language
         self.sdgs = frozenset(node["sdgs"])
         self.topics = frozenset(topics)
         self.country = node["country"]
@@ -111,7 +112,7 @@ def public_adoptions(public=None):
     return AdoptionReport.objects.filter(status=ReviewStatus.APPROVED, case__in=public)
 
 
-def _case_nodes(case_ids, public, nodes, topics, places):
+def _case_nodes(case_ids, public, nodes, topics, places, languages):
     """Add the cases `case_ids` to `nodes` (with their SDGs), their topics and their region
     codes. Three plain queries over every public case (`public`, a subquery), keeping the
     ones wanted: cheaper, on 10,000 cases, than sending thousands of ids or repeating the
@@ -136,11 +137,13 @@ def _case_nodes(case_ids, public, nodes, topics, places):
         "subregion",
         "latitude",
         "longitude",
+        "locale__language_code",
     )
-    for pk, title, url_path, city, country, region, subregion, lat, lon in rows:
+    for pk, title, url_path, city, country, region, subregion, lat, lon, language in rows:
         if pk not in case_ids:
             continue
         node_id = f"case:{pk}"
+        languages[node_id] = language
         nodes[node_id] = _node(
             node_id,
             "case",
@@ -177,13 +180,15 @@ def collect(include_requests=False):
     """The public network, read from the database as plain values (no page objects): a dict
     of `nodes` and `edges` as the API gives them (nodes in `sort_key` order; links by id,
     then adoptions, then requests), and `topics` and `places` (node id → topic slugs, node
-    id → UN M49 region and sub-region codes: what the filters look at besides the node).
+    id → UN M49 region and sub-region codes: what the filters look at besides the node), and
+    the ids of the `adoptions` it holds.
     Plain lists and dicts, so that it can be stored as JSON.
 
     About seven queries, whatever the size: the view restrictions, links, adoptions, and the
     cases at their ends with their SDGs and topics."""
     public = public_cases().values("pk")
     nodes, topics, places, edges, case_ids = {}, {}, {}, [], set()
+    adoption_ids = []
     rows = (
         public_links(public)
         .order_by("pk")
@@ -209,17 +214,20 @@ def collect(include_requests=False):
             case_ids.add(source_case)
             source = f"case:{source_case}"
         else:
-            pk, title, url, city, country, lat, lon = external
-            source = f"ext:{pk}"
+            external_pk, title, url, city, country, lat, lon = external
+            source = f"ext:{external_pk}"
             _place_node(
                 nodes, places, source, "external", title, url or None, city, country, lat, lon
             )
         edges.append(_edge(source, f"case:{target}", kind, channel, year, description))
-    for case_id, city, country, lat, lon, year, what in (
+    for pk, case_id, city, country, lat, lon, year, what in (
         public_adoptions(public)
         .order_by("pk")
-        .values_list("case_id", "city", "country", "latitude", "longitude", "year", "what_was_used")
+        .values_list(
+            "pk", "case_id", "city", "country", "latitude", "longitude", "year", "what_was_used"
+        )
     ):
+        adoption_ids.append(pk)
         case_ids.add(case_id)
         key = city_id(city, country)
         _place_node(nodes, places, key, "city", city, None, city, country, lat, lon)
@@ -231,7 +239,8 @@ def collect(include_requests=False):
             key = f"country:{country}"
             _place_node(nodes, places, key, "country", country, None, "", country, None, None)
             edges.append(_edge(key, f"case:{case_id}", REQUEST, None, day.year, ""))
-    _case_nodes(case_ids, public, nodes, topics, places)
+    languages = {}
+    _case_nodes(case_ids, public, nodes, topics, places, languages)
     # A case unpublished between two of the queries above: leave out its edges.
     edges = [edge for edge in edges if edge["source"] in nodes and edge["target"] in nodes]
     used = {node_id for edge in edges for node_id in (edge["source"], edge["target"])}
@@ -240,6 +249,11 @@ def collect(include_requests=False):
         "edges": edges,
         "topics": {node_id: slugs for node_id, slugs in topics.items() if node_id in used},
         "places": {node_id: codes for node_id, codes in places.items() if node_id in used},
+        # Which adoptions it holds (never given out: `select` gives nodes and edges), so that
+        # an earlier version's network is served only while they are all still public.
+        "adoptions": adoption_ids,
+        # The language of each case (its locale's code), for the `locale` filter.
+        "languages": {node_id: code for node_id, code in languages.items() if node_id in used},
     }
 
 
@@ -259,6 +273,8 @@ def _matches(f, kind, channel, year, ends):
         return False
     if f.countries and not any(end.country in f.countries for end in ends):
         return False
+    if f.locale and not any(end.language == f.locale for end in ends):
+        return False
     return not (f.regions and not any(end.places & f.regions for end in ends))
 
 
@@ -274,9 +290,11 @@ class Network:
     given whole as it is, filtered (`select`) with what the filters look at worked out once,
     on the first filtered read."""
 
-    def __init__(self, raw, metrics=None):
+    def __init__(self, raw, metrics=None, filtered=None):
         self.raw = raw
         self.metrics = metrics
+        # {filters.key(): metrics} of the common filters (exchange/precompute.py), when kept.
+        self.filtered = filtered or {}
 
     @cached_property
     def nodes(self):
@@ -285,8 +303,12 @@ class Network:
     @cached_property
     def ends(self):
         topics, places = self.raw["topics"], self.raw["places"]
+        # (Snapshots stored before languages were collected have none.)
+        languages = self.raw.get("languages", {})
         return {
-            node_id: End(node, topics.get(node_id, ()), places.get(node_id, ()))
+            node_id: End(
+                node, topics.get(node_id, ()), places.get(node_id, ()), languages.get(node_id)
+            )
             for node_id, node in self.nodes.items()
         }
 

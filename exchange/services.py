@@ -80,7 +80,7 @@ def adoption_to_draft_case(report, user):
             description=what[:500],
         )
     )
-    CaseIndexPage.objects.get().add_child(instance=page)
+    CaseIndexPage.for_language().add_child(instance=page)
     page.save_revision(user=user, log_action=True)
     report.draft_case = page
     report.save(update_fields=["draft_case"])

@@ -1,6 +1,7 @@
-"""The knowledge exchange's addresses, mounted at the site root by closercities/urls.py: the
-public APIs (`/api/v2/exchange/...`), the case pages' two forms, the adoption status page and
-the network page. The network's read endpoints are in the content API (api/urls.py)."""
+"""The knowledge exchange's pages, mounted at the site root in the visitor's language by
+closercities/urls.py (`/fr/network/`): the case pages' two forms, the adoption status page and
+the network page. The public APIs are in api_urls.py, the network's read endpoints in the
+content API (api/urls.py)."""
 
 from django.urls import path
 
@@ -9,8 +10,6 @@ from . import views
 app_name = "exchange"
 
 urlpatterns = [
-    path("api/v2/exchange/adoptions/", views.AdoptionAPIView.as_view(), name="api_adoptions"),
-    path("api/v2/exchange/contact/", views.ContactAPIView.as_view(), name="api_contact"),
     path(
         "exchange/cases/<int:case_id>/adopt/",
         views.case_form,

@@ -187,7 +187,33 @@ def case_data(seed, number):
         "end_year": end_year,
         "actors": actors,
         "first_published_at": published,
+        **assessment_data(seed, number, status),
     }
+
+
+def assessment_data(seed, number, status):
+    """Plausible self-assessment answers: the further along a case is, the better it tends to
+    be evidenced, funded, documented and copied. Some cases leave the questions unanswered.
+    A random generator of its own, so the rest of the demo data stays as it was."""
+    rng = random.Random(f"{seed}:assessment:{number}")
+    if rng.random() < 0.15:
+        return dict.fromkeys(ASSESSMENT_LEVELS, "")
+    maturity = {"idea": 0, "pilot": 1, "running": 2, "scaled_up": 3, "completed": 3}[status]
+    answers = {}
+    for name, levels in ASSESSMENT_LEVELS.items():
+        step = maturity * (len(levels) - 1) / 3 + rng.choice([-1, 0, 0, 1])
+        answers[name] = levels[max(0, min(len(levels) - 1, round(step)))]
+    return answers
+
+
+# The answers of each self-assessment question, from the least to the most advanced.
+ASSESSMENT_LEVELS = {
+    "evidence": ["none", "anecdotal", "monitored", "evaluated"],
+    "participation": ["informed", "consulted", "co_designed", "co_managed"],
+    "funding": ["one_off", "multi_year", "structural"],
+    "documentation": ["none", "internal", "public"],
+    "transfer": ["none", "within_city", "other_cities"],
+}
 
 
 def researcher_data(seed, number):

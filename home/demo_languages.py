@@ -1,7 +1,11 @@
 """Demo cases written in French, Spanish and Portuguese: one per project family of
 `demo.PROJECTS`, so a query in one language can be seen finding its twins in another
-(docs/relevance/ measures it). The multilingual work moves them into their language trees."""
+(docs/relevance/ measures it). They live in their own language's page tree (/fr/cases/…), a
+few with an English translation; with many English demo cases, the same projects are told
+again in more cities of each language, so that at least 15 % of the demo cases were written
+in French, Spanish or Portuguese."""
 
+import math
 import random
 
 from django.utils.text import slugify
@@ -93,17 +97,94 @@ CASES = [
      "Os moradores participaram no desenho das obras e ganharam títulos de propriedade."),
 ]  # fmt: skip
 
+# More cities per language, for the retellings: (city, country, latitude, longitude).
+MORE_CITIES = {
+    "fr": [("Marseille", "FR", 43.3, 5.37), ("Dakar", "SN", 14.69, -17.44),
+           ("Abidjan", "CI", 5.36, -4.01), ("Québec", "CA", 46.81, -71.21),
+           ("Genève", "CH", 46.2, 6.14), ("Rabat", "MA", 34.02, -6.84),
+           ("Lille", "FR", 50.63, 3.06), ("Tunis", "TN", 36.81, 10.18)],
+    "es": [("Valencia", "ES", 39.47, -0.38), ("Santiago", "CL", -33.45, -70.67),
+           ("Buenos Aires", "AR", -34.6, -58.38), ("Montevideo", "UY", -34.9, -56.16),
+           ("Guadalajara", "MX", 20.67, -103.35), ("Cali", "CO", 3.45, -76.53),
+           ("La Paz", "BO", -16.5, -68.15), ("Bilbao", "ES", 43.26, -2.93)],
+    "pt": [("Belo Horizonte", "BR", -19.92, -43.94), ("Curitiba", "BR", -25.43, -49.27),
+           ("Maputo", "MZ", -25.97, 32.57), ("Luanda", "AO", -8.84, 13.23),
+           ("Coimbra", "PT", 40.21, -8.43), ("Fortaleza", "BR", -3.73, -38.52),
+           ("Braga", "PT", 41.55, -8.42), ("Praia", "CV", 14.93, -23.51)],
+}  # fmt: skip
+
+# English translations of some of these cases, published in the English tree as translations
+# of the original: {number in CASES: (title, summary, what was done)}.
+ENGLISH = {
+    0: ("Citizens' solar cooperative in Lyon",
+        "Residents jointly finance solar panels on the roofs of schools.",
+        "The cooperative's members share the electricity produced and cut their energy bills."),
+    1: ("Network of protected cycle lanes in Seville",
+        "The city built eighty kilometres of cycle lanes separated from traffic.",
+        "Cycling multiplied and serious accidents fell on the avenues."),
+    2: ("Housing First programme in Lisbon",
+        "Homeless people are given a home first, then social support.",
+        "Support teams help each resident keep their home and their health."),
+    9: ("Participatory budgeting in Porto Alegre",
+        "Residents decide in assemblies how to spend part of the city's budget.",
+        "Each neighbourhood votes on its priorities: sanitation, schools, paved streets."),
+    11: ("Heatwave plan in Paris",
+         "During heatwaves the city opens cool islands and phones older people.",
+         "A register of vulnerable people lets the city reach them as soon as a heat alert starts."),
+}  # fmt: skip
+
 FAMILIES = {name: (topics, sdgs) for name, topics, sdgs in PROJECTS}
+# The share of demo cases written in French, Spanish or Portuguese (issue 15: at least 15 %,
+# also when the English translations are counted among the demo cases).
+SHARE = 0.17
 
 
-def family_of_title():
+def count_for(english_cases):
+    """How many cases in other languages make them at least SHARE of all demo cases."""
+    wanted = math.ceil(SHARE * english_cases / (1 - SHARE))
+    return max(len(CASES), min(wanted, len(CASES) * (1 + len(MORE_CITIES["fr"]))))
+
+
+def _retold(number):
+    """CASES[number] as written, or (from len(CASES) on) told again in another city of its
+    language."""
+    base = CASES[number % len(CASES)]
+    round_ = number // len(CASES)
+    if not round_:
+        return base
+    family, language, city, _country, _lat, _lon, title, summary, text = base
+    new_city, country, lat, lon = MORE_CITIES[language][(round_ - 1) % len(MORE_CITIES[language])]
+    return (family, language, new_city, country, lat, lon, title.replace(city, new_city),
+            summary, text)  # fmt: skip
+
+
+def family_of_title(english_cases=None):
     """{title: family} of these cases (an English case's family starts its title)."""
-    return {title: family for family, _, _, _, _, _, title, _, _ in CASES}
+    count = count_for(english_cases) if english_cases else len(CASES) * (1 + len(MORE_CITIES["fr"]))
+    found = {}
+    for number in range(count):
+        family, *_, title, _summary, _text = _retold(number)
+        found[title] = family
+    for number, (title, _summary, _text) in ENGLISH.items():
+        found[title] = CASES[number][0]
+    return found
+
+
+def english_translation(seed, number):
+    """The English translation of case `number`, or None: same slug, place and goals."""
+    if number not in ENGLISH:
+        return None
+    item = case_data(seed, number)
+    title, summary, text = ENGLISH[number]
+    rng = random.Random(f"{seed}:case-en:{number}")
+    item.update(title=title, summary=summary, body=_paragraphs(rng, text))
+    return item
 
 
 def case_data(seed, number):
-    """Multilingual demo case `number` (from 0) in the shape of `demo.case_data`."""
-    family, language, city, country, lat, lon, title, summary, text = CASES[number]
+    """Multilingual demo case `number` (from 0) in the shape of `demo.case_data`, with its
+    `language`."""
+    family, language, city, country, lat, lon, title, summary, text = _retold(number)
     topics, sdgs = FAMILIES[family]
     rng = random.Random(f"{seed}:case-{language}:{number}")
     start_year = rng.randint(2008, 2024)
@@ -128,8 +209,14 @@ def case_data(seed, number):
         "end_year": None,
         "actors": [],
         "first_published_at": EPOCH,
+        "language": language,
+        "evidence": "monitored",
+        "participation": rng.choice(["consulted", "co_designed"]),
+        "funding": "multi_year",
+        "documentation": "public",
+        "transfer": "none",
     }
 
 
-def all_case_data(seed):
-    return [case_data(seed, number) for number in range(len(CASES))]
+def all_case_data(seed, english_cases=0):
+    return [case_data(seed, number) for number in range(count_for(english_cases))]

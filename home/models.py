@@ -49,7 +49,7 @@ class HomePage(Page):
     api_fields = [APIField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    max_count = 1
+    max_count_per_parent = 1
 
     LATEST_CASES = 6
     SPOTLIGHT_CASES = 3

@@ -78,8 +78,8 @@ def case_map(request):
             # popups show names.
             "map_labels": {
                 "sdgColours": {sdg.number: sdg.colour for sdg in sdgs},
-                "sdgTitles": {sdg.number: sdg.title for sdg in sdgs},
-                "topicNames": {topic.slug: topic.name for topic in topics},
+                "sdgTitles": {sdg.number: sdg.local_title for sdg in sdgs},
+                "topicNames": {topic.slug: topic.local_name for topic in topics},
                 "countryNames": dict(country_names),
                 "messages": {
                     "loading": gettext("Loading cases…"),

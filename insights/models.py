@@ -21,7 +21,7 @@ class InsightsPage(RoutablePageMixin, Page):
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = []
-    max_count = 1
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("insights page")
@@ -144,6 +144,32 @@ class RefinementDay(models.Model):
 
     def __str__(self):
         return f"{self.day}: {self.pair_id}"
+
+
+class RefinementMonth(models.Model):
+    """A refinement pair's days of one calendar month, summed (`month` is the month's first day):
+    the refinements panel reads these for the whole months of its period and the days only at
+    its edges, so a year costs at most 12 rows per pair instead of 365. Kept equal to the sum
+    of the pair's RefinementDay rows in that month whenever a day is rolled up."""
+
+    month = models.DateField(help_text=_("The first day of the month."))
+    pair = models.ForeignKey(RefinementPair, on_delete=models.CASCADE, related_name="months")
+    count = models.PositiveIntegerField()
+    sessions = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["pair", "month"], name="one_refinement_month_per_pair")
+        ]
+        # All the panel reads, so PostgreSQL can answer from the index alone.
+        indexes = [
+            models.Index(
+                fields=["month", "pair", "count", "sessions"], name="refinement_month_sums"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m}: {self.pair_id}"
 
 
 class PositionDay(models.Model):

@@ -1,6 +1,7 @@
 """Daily roll-ups of the search log: each finished day is summed up once into a few small
 tables (SearchDay, QueryDay, RefinementDay, PositionDay, FacetDay), so the dashboards read a
-few hundred rows for a year instead of every logged search. Today is still being written, so
+few hundred rows for a year instead of every logged search. Refinement pairs are many, so
+their days are also summed per calendar month (RefinementMonth), updated with each day. Today is still being written, so
 the dashboards sum it up on the fly with the same code (`summarise`).
 
 `refresh()` rolls up every finished day that has no roll-up yet; the django-task
@@ -12,11 +13,19 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min, Q, Sum
 from django.utils import timezone
 
 from . import sources
-from .models import FacetDay, PositionDay, QueryDay, RefinementDay, RefinementPair, SearchDay
+from .models import (
+    FacetDay,
+    PositionDay,
+    QueryDay,
+    RefinementDay,
+    RefinementMonth,
+    RefinementPair,
+    SearchDay,
+)
 
 FIRST_PAGE = 20  # results on the first page (the search's default page size)
 POSITIONS = range(1, FIRST_PAGE + 2)  # 1..20, and 21 for "21 and further"
@@ -146,6 +155,38 @@ def _save_refinements(day, refinements):
     for pair in pairs:
         pair.sessions = max(0, pair.sessions + delta[pair.pk])
     RefinementPair.objects.bulk_update(pairs, ["sessions"], batch_size=2000)
+    _save_refinement_month(day, set(delta))
+
+
+def month_of(day):
+    return day.replace(day=1)
+
+
+def month_end(month):
+    """The last day of the month that starts on `month`."""
+    return (month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+
+
+def _save_refinement_month(day, pair_ids):
+    """Re-sum the month of `day` for the pairs the day had before or has now, from their day
+    rows: the month rows stay exactly the sum of the days, whatever was rolled up before."""
+    month = month_of(day)
+    pair_ids = list(pair_ids)
+    for start in range(0, len(pair_ids), 2000):
+        chunk = pair_ids[start : start + 2000]
+        RefinementMonth.objects.filter(month=month, pair_id__in=chunk).delete()
+        RefinementMonth.objects.bulk_create(
+            [
+                RefinementMonth(month=month, pair_id=pair, count=c, sessions=n)
+                for pair, c, n in RefinementDay.objects.filter(
+                    day__gte=month, day__lte=month_end(month), pair_id__in=chunk
+                )
+                .order_by()
+                .values_list("pair_id")
+                .annotate(c=Sum("count"), n=Sum("sessions"))
+            ],
+            batch_size=2000,
+        )
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
+from wagtail.models import Locale
 
 from cases.models import CasePage
 from taxonomy.models import SDG, Topic
@@ -209,7 +210,7 @@ def seed(*, stdout=None):
 
 
 def _seed_documents():
-    index = LibraryIndexPage.objects.first()
+    index = LibraryIndexPage.objects.filter(locale=Locale.get_default()).first()
     if index is None:
         return 0
     existing = set(LibraryItemPage.objects.values_list("slug", flat=True))

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Locale
 
 from taxonomy.models import SDG
 
@@ -58,12 +58,20 @@ def _draft_page(data):
     return page
 
 
+def library_index(language):
+    """The library of `language`'s page tree when the site has one in that language (a French
+    document joins the French library), else the default language's."""
+    indexes = LibraryIndexPage.objects.order_by("path")
+    found = indexes.filter(locale__language_code=language).first()
+    return found or indexes.filter(locale=Locale.get_default()).first()
+
+
 @transaction.atomic
 def submit_proposal(data):
     """A validated proposal becomes a draft library page under the library, with the Library
     review workflow started on it, and the proposer's private record. All or nothing."""
-    index = LibraryIndexPage.objects.get()
     page = _draft_page(data)
+    index = library_index(page.language)
     index.add_child(instance=page)
     page.save_revision(log_action=True)
     proposal = DocumentProposal.objects.create(

@@ -1,11 +1,13 @@
 """The vectors of live, public pages as one numpy matrix per process, reloaded when the
 content version changes (publishing, unpublishing, a new vector, a view restriction ...).
 
-Top-10 over 100,000 × 384 float32 rows is one matrix-vector product: tens of milliseconds.
+Top-10 over 100,000 × 384 float32 rows is one matrix-vector product (about 30 ms on a busy
+machine); from TWO_STAGE_ROWS rows a shortlist by one-bit codes comes first, and the search
+takes a few milliseconds (docs/benchmarks.md).
 """
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 
@@ -18,6 +20,22 @@ from core.models import ContentVersion
 from . import backends
 from .models import PageVector
 
+# From this many rows, nearest() first shortlists the SHORTLIST rows whose one-bit codes (the
+# sign of each dimension, 48 bytes a row) are closest to the query's, then scores only those
+# exactly: at 100,000 rows it reads 5 MB instead of 147 MB (docs/benchmarks.md). Below it,
+# every row is scored exactly.
+TWO_STAGE_ROWS = 20_000
+SHORTLIST = 1000
+
+
+def binary_codes(vectors):
+    """One bit per dimension (is it positive?), packed into 64-bit words per row."""
+    bits = np.packbits(np.asarray(vectors) > 0, axis=-1)
+    padding = (-bits.shape[-1]) % 8
+    if padding:
+        bits = np.pad(bits, [(0, 0)] * (bits.ndim - 1) + [(0, padding)])
+    return np.ascontiguousarray(bits).view(np.uint64)
+
 
 @dataclass(frozen=True)
 class Matrix:
@@ -27,6 +45,14 @@ class Matrix:
     kinds: np.ndarray  # content type id of each row
     vectors: np.ndarray  # (rows, dimensions) float32, normalised
     positions: dict  # page id -> row
+    # binary_codes(vectors), one row per word: counting the bits that differ word by word
+    # over contiguous memory is ten times faster than row by row.
+    codes: np.ndarray | None = field(default=None, repr=False)
+
+    def __post_init__(self):
+        if self.codes is None and len(self.ids) >= TWO_STAGE_ROWS:
+            codes = np.ascontiguousarray(binary_codes(self.vectors).T)
+            object.__setattr__(self, "codes", codes)
 
     def __len__(self):
         return len(self.ids)
@@ -35,24 +61,50 @@ class Matrix:
         position = self.positions.get(page_id)
         return None if position is None else self.vectors[position]
 
-    def nearest(self, vector, limit, model=None, exclude=(), min_score=None):
+    def nearest(self, vector, limit, model=None, exclude=(), min_score=None, exact=False):
         """[(page id, cosine similarity)] of the `limit` rows nearest `vector`, best first,
-        of one page type (`model`, a model class) when given."""
+        of one page type (`model`, a model class) when given. `exact` scores every row even
+        in a large matrix (to measure what the shortlist misses)."""
         if not len(self):
             return []
-        scores = self.vectors @ np.asarray(vector, dtype=np.float32)
+        vector = np.asarray(vector, dtype=np.float32)
+        blocked = [self.positions[i] for i in exclude if i in self.positions]
+        wrong_kind = None
         if model is not None:
-            scores[self.kinds != ContentType.objects.get_for_model(model).pk] = -np.inf
-        for page_id in exclude:
-            position = self.positions.get(page_id)
-            if position is not None:
-                scores[position] = -np.inf
+            wrong_kind = self.kinds != ContentType.objects.get_for_model(model).pk
+        if not exact and self.codes is not None and limit < SHORTLIST < len(self):
+            rows, scores = self._shortlist(vector, wrong_kind, blocked)
+        else:
+            rows, scores = None, self.vectors @ vector
+            if wrong_kind is not None:
+                scores[wrong_kind] = -np.inf
+            scores[blocked] = -np.inf
         if min_score is not None:
             scores[scores < min_score] = -np.inf
         count = min(limit, len(scores))
         top = np.argpartition(-scores, count - 1)[:count]
         top = top[np.argsort(-scores[top], kind="stable")]
-        return [(int(self.ids[i]), float(scores[i])) for i in top if np.isfinite(scores[i])]
+        found = top if rows is None else rows[top]
+        return [
+            (int(self.ids[position]), float(scores[i]))
+            for i, position in zip(top, found, strict=True)
+            if np.isfinite(scores[i])
+        ]
+
+    def _shortlist(self, vector, wrong_kind, blocked):
+        """(rows, exact scores) of the SHORTLIST rows nearest by their one-bit codes."""
+        query = binary_codes(vector)
+        distance = np.zeros(len(self), dtype=np.uint16)
+        for word, code in zip(self.codes, query, strict=True):
+            distance += np.bitwise_count(word ^ code)
+        far = len(query) * 64 + 1
+        if wrong_kind is not None:
+            distance[wrong_kind] = far
+        distance[blocked] = far
+        rows = np.argpartition(distance, SHORTLIST)[:SHORTLIST]
+        scores = self.vectors[rows] @ vector
+        scores[distance[rows] == far] = -np.inf
+        return rows, scores
 
 
 _lock = threading.Lock()

@@ -93,10 +93,16 @@ def has_vector(case):
     return matrix is not None and matrix.row(case.pk) is not None
 
 
-def similar_cases(case, limit=10):
-    """Up to `limit` live, public cases most like `case`, best first, as `Similar` items."""
+def similar_cases(case, limit=10, vector=None):
+    """Up to `limit` live, public cases most like `case`, best first, as `Similar` items.
+
+    `case` may be an unsaved case (a project described for a benchmark, its SDGs and topics
+    set in memory) with the `vector` of its text; a saved case uses its stored vector."""
     matrix = current_matrix()
-    vector = matrix.row(case.pk) if matrix is not None else None
+    if matrix is None:
+        vector = None
+    elif vector is None:
+        vector = matrix.row(case.pk)
     meaning = {}
     if vector is not None:
         meaning = dict(

@@ -128,7 +128,8 @@ class PartnerIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["groups"] = partners_by_type_and_sector()
-        context["become_partner"] = BecomePartnerPage.objects.live().public().first()
+        # The form in this page's language (its child).
+        context["become_partner"] = BecomePartnerPage.objects.live().public().child_of(self).first()
         return context
 
 

@@ -3,11 +3,16 @@
 # computed and rendered) with 10,000 demo cases and their ~3,400 demo links and 250 adoptions
 # in PostgreSQL, with Redis as the cache (as in production), under gunicorn (production settings,
 # 1 worker) on loopback.
+# Two servers on the same database: this code on $BENCH_PORT, and on $BENCH_PORT+1 the same code
+# with NETWORK_PRECOMPUTED_FILTERS=false NETWORK_STALE_GRACE=0, which behaves as before those
+# two existed ("before": a filtered read computes its metrics, a read before the background
+# build builds the network itself), so before and after are measured in the same run.
 # 1. Interleaved rounds of /api/v2/network/ (the network of the content version already kept:
-#    exchange/snapshot.py), /api/v2/network/?sdg=11 (a filtered one: its metrics computed per
-#    request) and, as the same run's baseline, /api/v2/stats/ (also cold).
+#    exchange/snapshot.py), /api/v2/network/?sdg=11 (a filtered one: its metrics kept by the
+#    build, or computed per request "before") on both servers and, as the same run's
+#    baseline, /api/v2/stats/ (also cold).
 # 2. The first read after a change, before and after the warm-up task has built the new
-#    version's network (scripts/bench_network_changes.py).
+#    version's network, on both servers (scripts/bench_network_changes.py).
 # Prints Markdown rows, the medians over rounds and the ratios to the baseline, and writes
 # them to $BENCH_OUT (default /tmp/closercities-bench-network.md) for docs/benchmarks.md.
 set -euo pipefail
@@ -39,10 +44,12 @@ export TASKS_BACKEND=immediate WAGTAILAPI_BASE_URL="http://127.0.0.1:$PORT"
 export API_ANON_THROTTLE_RATE=100000000/minute API_CACHE_TIMEOUT=0
 
 stop_server() {
-  if [[ -f $WORK/gunicorn.pid ]]; then
-    kill "$(cat "$WORK/gunicorn.pid")" 2>/dev/null || true
-    while [[ -f $WORK/gunicorn.pid ]]; do sleep 0.2; done
-  fi
+  for pid in "$WORK/gunicorn.pid" "$WORK/gunicorn-before.pid"; do
+    if [[ -f $pid ]]; then
+      kill "$(cat "$pid")" 2>/dev/null || true
+      while [[ -f $pid ]]; do sleep 0.2; done
+    fi
+  done
 }
 trap 'stop_server; [[ -z $REDIS_STARTED ]] || scripts/redis.sh stop; rm -rf "$WORK"' EXIT
 
@@ -58,22 +65,37 @@ PY
 .venv/bin/python manage.py migrate --noinput -v0
 .venv/bin/python manage.py createcachetable
 .venv/bin/python manage.py collectstatic --noinput -v0
-.venv/bin/python manage.py seed_demo --cases "$CASES" --articles 0 --seed 1 --no-index >/dev/null
-COUNTS=$(.venv/bin/python manage.py shell -c "from cases.models import CasePage; from exchange.models import KnowledgeLink, AdoptionReport; print(CasePage.objects.live().count(), KnowledgeLink.objects.count(), AdoptionReport.objects.count())" 2>/dev/null | tail -1)
+count_all() {
+  .venv/bin/python manage.py shell -c "from cases.models import CasePage; from exchange.models import KnowledgeLink, AdoptionReport; print(CasePage.objects.live().count(), KnowledgeLink.objects.count(), AdoptionReport.objects.count())" 2>/dev/null | tail -1
+}
+# An earlier run's demo data of this size is reused (BENCH_RESEED=1 seeds again).
+COUNTS=$(count_all)
+if [[ ${BENCH_RESEED:-0} == 1 || ${COUNTS%% *} -lt $CASES ]]; then
+  .venv/bin/python manage.py seed_demo --cases "$CASES" --articles 0 --seed 1 --no-index >/dev/null
+  COUNTS=$(count_all)
+fi
 
 .venv/bin/gunicorn closercities.wsgi --bind "127.0.0.1:$PORT" --workers 1 \
   --pid "$WORK/gunicorn.pid" --daemon --error-logfile "$WORK/gunicorn.log"
+BEFORE_PORT=$((PORT + 1))
+NETWORK_PRECOMPUTED_FILTERS=false NETWORK_STALE_GRACE=0 \
+  .venv/bin/gunicorn closercities.wsgi --bind "127.0.0.1:$BEFORE_PORT" --workers 1 \
+  --pid "$WORK/gunicorn-before.pid" --daemon --error-logfile "$WORK/gunicorn-before.log"
 .venv/bin/python -c "import redis; redis.Redis.from_url('$REDIS_URL').flushdb()"
-for _ in $(seq 100); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$PORT/api/v2/stats/" 2>/dev/null && break
-  sleep 0.2
+for port in "$PORT" "$BEFORE_PORT"; do
+  for _ in $(seq 100); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/api/v2/stats/" 2>/dev/null && break
+    sleep 0.2
+  done
 done
-# Warm the process (imports, site roots) and build this content version's network (if no
-# earlier run left it); every answer below is computed and rendered again.
+# Warm the processes (imports, site roots) and build this content version's network (if no
+# earlier run left it), with its kept filters; every answer below is computed and rendered
+# again.
 curl -fsS -o /dev/null "http://127.0.0.1:$PORT/api/v2/network/"
+curl -fsS -o /dev/null "http://127.0.0.1:$BEFORE_PORT/api/v2/network/"
 
 {
-  echo "bench-network: $(date -u +%Y-%m-%dT%H:%MZ), cases/links/adoptions: $COUNTS, cold (API_CACHE_TIMEOUT=0), 1 gunicorn worker, concurrency 1, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "bench-network: $(date -u +%Y-%m-%dT%H:%MZ), cases/links/adoptions: $COUNTS, cold (API_CACHE_TIMEOUT=0), 1 gunicorn worker per server, concurrency 1, load average $(cut -d' ' -f1-3 /proc/loadavg); 'before' rows: the server with NETWORK_PRECOMPUTED_FILTERS=false NETWORK_STALE_GRACE=0"
   echo "| round | path | concurrency | requests | requests/s | median ms | p95 ms | errors |"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 } | tee "$WORK/out"
@@ -81,10 +103,14 @@ for round in $(seq "$ROUNDS"); do
   for path in /api/v2/network/ "/api/v2/network/?sdg=11" /api/v2/stats/; do
     .venv/bin/python scripts/api_load.py "http://127.0.0.1:$PORT" "$path" \
       --seconds "$SECONDS_PER_RUN" --concurrency 1 --label "$round" | tee -a "$WORK/out"
+    [[ $path == /api/v2/stats/ ]] && continue
+    .venv/bin/python scripts/api_load.py "http://127.0.0.1:$BEFORE_PORT" "$path" \
+      --seconds "$SECONDS_PER_RUN" --concurrency 1 --label "$round" |
+      sed -E 's#^\| ([0-9]+) \| /api#| \1 | before: /api#' | tee -a "$WORK/out"
   done
 done
 .venv/bin/python scripts/bench_network_changes.py "http://127.0.0.1:$PORT" \
-  --rounds "$CHANGE_ROUNDS" | tee -a "$WORK/out"
+  --before "http://127.0.0.1:$BEFORE_PORT" --rounds "$CHANGE_ROUNDS" | tee -a "$WORK/out"
 .venv/bin/python - "$WORK/out" <<'PY' | tee -a "$WORK/out"
 import statistics, sys
 rows, changes = {}, {}
@@ -101,7 +127,7 @@ for path, (median, p95) in summary.items():
 # Each network figure against the stats baseline measured alongside it.
 for figures, baseline in ((summary, summary.get("/api/v2/stats/")), (changes, changes.get("/api/v2/stats/"))):
     for path, (median, p95) in figures.items():
-        if baseline and path.startswith("/api/v2/network/"):
+        if baseline and "/api/v2/network/" in path:
             print(f"ratio {path} / stats: median {median / baseline[0]:.2f}, p95 {p95 / baseline[1]:.2f}")
 PY
 cp "$WORK/out" "$OUT"

@@ -9,6 +9,7 @@
 # Needs `scripts/postgres.sh start` and `scripts/opensearch.sh start` (the Make target runs
 # both). Writes Markdown for docs/benchmarks.md to $BENCH_OUT and prints it.
 #   BENCH_SKIP_100K=1        10,000 cases only
+#   BENCH_SIZES="1000"       these sizes instead (a quick check at a small scale)
 #   BENCH_ENGINE_SIZES       the sizes measured on OpenSearch (default: the same as above)
 #   BENCH_ROUNDS (3), BENCH_REQUESTS (100), BENCH_BASELINE_REQUESTS (10: the old SQLite
 #   search took seconds per request), BENCH_BASELINE=<commit>|none,
@@ -28,6 +29,8 @@ TEXT="/api/v2/search/?q=water&sdg=6&topic=water"
 BROWSE="/api/v2/search/?sdg=6&topic=water"
 SIZES=(10000)
 [[ -z "${BENCH_SKIP_100K:-}" ]] && SIZES+=(100000)
+# A quick check at a small scale: BENCH_SIZES="1000" (sizes separated by spaces).
+[[ -n "${BENCH_SIZES:-}" ]] && read -r -a SIZES <<<"$BENCH_SIZES"
 
 BASELINE="$(bench_baseline)"
 BEFORE="not measured"
@@ -51,7 +54,7 @@ compare() { # compare LABEL URL BASELINE_DIR(or empty) REQUEST...
 
 for size in "${SIZES[@]}"; do
   baseline="$BASELINE"
-  [[ "$size" != 10000 && -z "${BENCH_BASELINE_100K:-}" ]] && baseline=""
+  [[ "$size" -gt 10000 && -z "${BENCH_BASELINE_100K:-}" ]] && baseline=""
   sqlite="$(bench_sqlite "$size")"
   bench_log "SQLite, $size cases"
   compare "SQLite, $(printf "%'d" "$size") cases" "$sqlite" "$baseline" "$TEXT" "$BROWSE"

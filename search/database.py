@@ -24,13 +24,13 @@ tests/search/test_facet_counts.py checks every count against counts made indepen
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from taxonomy.models import Topic
 
 from .ranking import keyword_ranking, words_of
 from .registry import COLUMN_FACETS, SORT_COLUMNS, extra_facets, search_types
-from .services import FACETS, MAX_YEAR, MIN_YEAR, TYPES, FacetCounts
+from .services import ALL_LANGUAGES, FACETS, MAX_YEAR, MIN_YEAR, TYPES, FacetCounts
 
 # The facets that `m` carries as a text column (counted per value); the year is a number.
 # The facets page types bring (registry.extra_facets: the library's document type, the cases'
@@ -148,7 +148,9 @@ class Statement:
 
         sql, args = "WITH ", []
         if self.ranking is not None:
-            ranking_sql, ranking_args = self.ranking.sql(self.words, TYPES.values())
+            ranking_sql, ranking_args = self.ranking.sql(
+                self.words, TYPES.values(), self.params.locale
+            )
             # MATERIALIZED: SQLite computes bm25() only where the MATCH itself runs.
             sql += f"ranked AS MATERIALIZED ({ranking_sql}), "
             args.extend(ranking_args)
@@ -182,6 +184,13 @@ class Statement:
         for path in self.private:
             where.append("p.path NOT LIKE %s")
             args.append(path + "%")
+        if self.params.locale != ALL_LANGUAGES:
+            # The pages written in the language searched (one locale row, looked up once).
+            where.append(
+                f"p.locale_id IN (SELECT l.id FROM {self.tables['locale']} l "
+                "WHERE l.language_code = %s)"
+            )
+            args.append(self.params.locale)
         # Each page type's own table (only those holding a facet value), joined to its pages.
         joins = "".join(
             f"LEFT JOIN {table} {alias} ON {alias}.{pk} = p.id "
@@ -245,7 +254,7 @@ class Statement:
         order = ORDERS.get(self.params.order, ORDERS["newest"])
         join, rank, args = "", "0", []
         if self.ranking is not None:
-            join, rank, args = self.ranking.rank(self.words)
+            join, rank, args = self.ranking.rank(self.words, self.params.locale)
         elif self.params.order == "relevance":
             order = ORDERS["newest"]
         start = (self.params.page - 1) * self.params.page_size
@@ -269,6 +278,7 @@ def _tables():
     tables = {
         "page": Page._meta.db_table,
         "topic_table": Topic._meta.db_table,
+        "locale": Locale._meta.db_table,
         "joins": {},  # alias: (table, column holding the page id)
         # facet: {type key: SQL}, for the shared single-valued facets and the types' own.
         "columns": {facet: {} for facet in (*COLUMN_FACETS, *SORT_COLUMNS, *extra_facets())},
@@ -362,12 +372,13 @@ class DatabaseSearch:
             types={pk: kind for _, pk, kind in hits},
         )
 
-    def keyword_matches(self, text, ids):
-        """The pages among `ids` that the words of `text` match (for hybrid search)."""
+    def keyword_matches(self, text, ids, locale=ALL_LANGUAGES):
+        """The pages among `ids` that the words of `text` (in language `locale`) match (for
+        hybrid search)."""
         words = words_of(text)
         if not words or not ids:
             return set()
-        sql, args = self.ranking.sql(words, TYPES.values())
+        sql, args = self.ranking.sql(words, TYPES.values(), locale)
         ids = [int(pk) for pk in ids]
         with connection.cursor() as cursor:
             cursor.execute(

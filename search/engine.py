@@ -1,12 +1,28 @@
 """Search on Elasticsearch/OpenSearch: hits and every facet count in one request, for every
 page type in the registry (`search.registry`)."""
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.query import PlainText
 
 from .backends import Hits, autocomplete
+from .engines import language_fields
+from .languages import field_name
 from .registry import extra_facets, search_types
-from .services import FACETS, FacetCounts, SearchUnavailable, is_engine_error, search_words
+from .services import (
+    ALL_LANGUAGES,
+    FACETS,
+    FacetCounts,
+    SearchUnavailable,
+    is_engine_error,
+    search_words,
+)
+
+
+def _locale_id(code):
+    """The id of the locale of language `code` as the index stores it (-1: none yet)."""
+    found = Locale.objects.filter(language_code=code).values_list("pk", flat=True).first()
+    return -1 if found is None else found
+
 
 # Relations the page types carry, and the field of the related row that is the facet value.
 RELATIONS = {"sdg": ("sdgs", "number"), "topic": ("topics", "slug")}
@@ -146,7 +162,7 @@ class EngineSearch:
                 aggregations[f"t{number}"] = {"terms": {"field": column, "size": 500}}
         return aggregations
 
-    def _text_query(self, text):
+    def _text_query(self, text, locale=ALL_LANGUAGES):
         """Exact words score highest; a word with one typing mistake (two in words of nine
         letters or more) still matches. Short words must match exactly, or "energy" would
         also find "every"."""
@@ -163,14 +179,21 @@ class EngineSearch:
             "fuzziness": "AUTO:5,9",
             "prefix_length": 1,
         }
-        return {
-            "bool": {
-                "should": [{"multi_match": exact}, {"multi_match": fuzzy}],
-                "minimum_should_match": 1,
-            }
-        }
+        should = [{"multi_match": exact}, {"multi_match": fuzzy}]
+        # The same words as the language reads them (stemmed, or Chinese by pairs of
+        # characters), in the field holding the text of that language's pages.
+        languages = language_fields()
+        if locale == ALL_LANGUAGES:
+            names = list(languages)
+        else:
+            names = [name for name in [field_name(locale)] if name in languages]
+        if names:
+            should.append(
+                {"multi_match": {"query": text, "fields": names, "operator": "and", "boost": 2}}
+            )
+        return {"bool": {"should": should, "minimum_should_match": 1}}
 
-    def _base_filters(self, private):
+    def _base_filters(self, private, locale=None):
         live = self._column(self.page_mapping, "live")
         path = self._column(self.page_mapping, "path")
         filters = [
@@ -180,6 +203,10 @@ class EngineSearch:
         excluded = [{"prefix": {path: p}} for p in private]
         if excluded:
             filters.append({"bool": {"must_not": excluded}})
+        if locale and locale != ALL_LANGUAGES:
+            filters.append(
+                {"term": {self._column(self.page_mapping, "locale"): _locale_id(locale)}}
+            )
         return filters
 
     def body(self, params, private=()):
@@ -195,7 +222,10 @@ class EngineSearch:
                 aggregations[facet]["aggs"] = sub
         body = {
             "query": {
-                "bool": {"must": self._text_query(params.q), "filter": self._base_filters(private)}
+                "bool": {
+                    "must": self._text_query(params.q),
+                    "filter": self._base_filters(private, params.locale),
+                }
             },
             "post_filter": {"bool": {"filter": self._all_clauses(params)}},
             "aggs": aggregations,
@@ -277,14 +307,15 @@ class EngineSearch:
             types=page_types,
         )
 
-    def keyword_matches(self, text, ids):
-        """The pages among `ids` that the words of `text` match (for hybrid search)."""
+    def keyword_matches(self, text, ids, locale=ALL_LANGUAGES):
+        """The pages among `ids` that the words of `text` (in language `locale`) match (for
+        hybrid search)."""
         if not ids or not search_words(text):
             return set()
         body = {
             "query": {
                 "bool": {
-                    "must": self._text_query(text),
+                    "must": self._text_query(text, locale),
                     "filter": [{"ids": {"values": [str(pk) for pk in ids]}}],
                 }
             },

@@ -12,7 +12,13 @@ from core.models import ContentVersion
 from .backends import database_backend
 from .middleware import unavailable_message
 from .panel import panel
-from .services import InvalidSearchParameter, SearchParams, SearchUnavailable, search
+from .services import (
+    InvalidSearchParameter,
+    SearchParams,
+    SearchUnavailable,
+    search,
+    visitor_language,
+)
 
 # The facets an index offers, by content type; the others stay out of its filter panel.
 FACETS = {
@@ -36,7 +42,7 @@ def page_listing(request, content_type):
     query = request.GET.copy()
     query.setlist("type", [content_type])
     try:
-        params = SearchParams.from_querydict(query)
+        params = SearchParams.from_querydict(query, default_locale=visitor_language())
     except InvalidSearchParameter as error:
         return {"error": error}
     # Facet counts over thousands of pages are the slow part of an index; they only change

@@ -25,7 +25,8 @@ from django.db import connection
 
 from wagtail.search.models import IndexEntry
 
-from .services import search_words
+from .languages import LANGUAGES, is_cjk, postgres_config, word_start
+from .services import ALL_LANGUAGES, search_words
 
 
 def content_type_ids(models):
@@ -34,7 +35,9 @@ def content_type_ids(models):
 
 class SQLiteRanking:
     """FTS5: the words must all occur in a page's title or body; `bm25()` ranks, with the
-    title counting twice as much as the body (as in the engine's mapping)."""
+    title counting twice as much as the body (as in the engine's mapping). In a language with
+    a stemmer a word matches every word starting with its stem; Chinese words match as text
+    inside the title or body (see search/languages.py)."""
 
     # Columns of wagtailsearch_indexentry_fts, in order: autocomplete, body, title.
     WEIGHTS = (0.0, 1.0, 2.0)
@@ -42,25 +45,48 @@ class SQLiteRanking:
     def __init__(self, wagtail_backend):
         self.backend = wagtail_backend
 
-    def match(self, words):
-        # Each word quoted: FTS5 reads it as a plain term, never as query syntax.
-        terms = " AND ".join('"{}"'.format(word.replace('"', '""')) for word in words)
-        return "{title body} : (" + terms + ")"
+    def match(self, words, locale=ALL_LANGUAGES):
+        """The MATCH expression of the words (None when every word is Chinese)."""
+        terms = []
+        for word in words:
+            if is_cjk(word):
+                continue
+            start = word_start(word, locale)
+            # Each word quoted: FTS5 reads it as a plain term, never as query syntax.
+            quoted = '"{}"'.format((start or word).replace('"', '""'))
+            terms.append(quoted + " *" if start else quoted)
+        if not terms:
+            return None
+        return "{title body} : (" + " AND ".join(terms) + ")"
 
-    def sql(self, words, models):
+    def sql(self, words, models, locale=ALL_LANGUAGES):
         fts = f"{IndexEntry._meta.db_table}_fts"
         entries = IndexEntry._meta.db_table
         types = content_type_ids(models)
         weights = ", ".join(str(weight) for weight in self.WEIGHTS)
+        match = self.match(words, locale)
+        conditions, condition_args = [], []
+        if match is not None:
+            score, score_args = f"-bm25({fts}, {weights})", []
+            conditions.append(f"{fts} MATCH %s")
+            condition_args.append(match)
+        else:
+            # Only Chinese words: found in the title ranks above found in the body.
+            score = f"CASE WHEN instr({fts}.title, %s) > 0 THEN 2.0 ELSE 1.0 END"
+            score_args = [words[0]]
+        for word in words:
+            if is_cjk(word):
+                conditions.append(f"instr({fts}.title || ' ' || {fts}.body, %s) > 0")
+                condition_args.append(word)
         sql = (
-            f"SELECT CAST(e.object_id AS INTEGER) AS page_id, e.id AS entry, "
-            f"-bm25({fts}, {weights}) AS score "
+            f"SELECT CAST(e.object_id AS INTEGER) AS page_id, e.id AS entry, {score} AS score "
             f"FROM {fts} JOIN {entries} e ON e.id = {fts}.rowid "
-            f"WHERE {fts} MATCH %s AND e.content_type_id IN ({', '.join(['%s'] * len(types))})"
+            f"WHERE {' AND '.join(conditions)} "
+            f"AND e.content_type_id IN ({', '.join(['%s'] * len(types))})"
         )
-        return sql, [self.match(words), *types]
+        return sql, [*score_args, *condition_args, *types]
 
-    def rank(self, words):
+    def rank(self, words, locale=ALL_LANGUAGES):
         """(SQL join, score expression, parameters) for ordering the hits of `m`: bm25() can
         only be worked out by the MATCH itself, so it came with the rows."""
         return "", "m.score", []
@@ -68,49 +94,83 @@ class SQLiteRanking:
 
 class PostgresRanking:
     """PostgreSQL full-text search as Wagtail indexes it: every word must match (stemmed in
-    the backend's text search configuration), `(title || body) @@ query` uses the GIN index
-    of migration search.0002, and the score is Wagtail's own: `ts_rank` of the title (scaled
-    by its length factor `title_norm`) plus `ts_rank` of the body."""
+    the text search configuration of the language searched: search/languages.py), `(title ||
+    body) @@ query` uses the GIN index of migration search.0002, and the score is Wagtail's
+    own: `ts_rank` of the title (scaled by its length factor `title_norm`) plus `ts_rank` of
+    the body. Across every language, a word matches as any of the languages reads it.
+    Chinese words match as text inside the title or body."""
 
     def __init__(self, wagtail_backend):
         self.backend = wagtail_backend
         # SEARCH_CONFIG of the backend, or the database's default_text_search_config.
         self.config = getattr(wagtail_backend, "config", None)
 
-    def tsquery(self, words):
-        """to_tsquery(…) SQL and its parameters: every word, quoted, joined with &."""
+    def _one(self, config, text):
+        if config:
+            return "to_tsquery(%s::regconfig, %s)", [config, text]
+        return "to_tsquery(%s)", [text]
+
+    def tsquery(self, words, locale=ALL_LANGUAGES):
+        """to_tsquery(…) SQL and its parameters: every word, quoted, joined with &; None
+        when there are no such words (only Chinese ones)."""
+        words = [word for word in words if not is_cjk(word)]
+        if not words:
+            return None, []
         text = " & ".join(
             "'{}'".format(word.replace("'", "''").replace("\\", "\\\\")) for word in words
         )
-        if self.config:
-            return "to_tsquery(%s::regconfig, %s)", [self.config, text]
-        return "to_tsquery(%s)", [text]
+        if locale != ALL_LANGUAGES:
+            return self._one(postgres_config(locale, self.config), text)
+        configs = [self.config]
+        for code in LANGUAGES:
+            config = postgres_config(code, self.config)
+            if config not in configs:
+                configs.append(config)
+        parts, args = [], []
+        for config in configs:
+            sql, config_args = self._one(config, text)
+            parts.append(sql)
+            args.extend(config_args)
+        return "(" + " || ".join(parts) + ")", args
 
-    def sql(self, words, models):
+    def _cjk(self, words, alias="e"):
+        conditions, args = [], []
+        for word in words:
+            if is_cjk(word):
+                conditions.append(f"strpos({alias}.title_text || ' ' || {alias}.body_text, %s) > 0")
+                args.append(word)
+        return conditions, args
+
+    def sql(self, words, models, locale=ALL_LANGUAGES):
         entries = IndexEntry._meta.db_table
         types = content_type_ids(models)
-        query, query_params = self.tsquery(words)
+        query, query_params = self.tsquery(words, locale)
+        conditions = [f"(e.title || e.body) @@ {query}"] if query else []
+        cjk, cjk_params = self._cjk(words)
         sql = (
             "SELECT CAST(e.object_id AS INTEGER) AS page_id, e.id AS entry, "
             "CAST(NULL AS float) AS score "
             f"FROM {entries} e "
-            f"WHERE (e.title || e.body) @@ {query} "
+            f"WHERE {' AND '.join([*conditions, *cjk])} "
             f"AND e.content_type_id IN ({', '.join(['%s'] * len(types))})"
         )
-        return sql, [*query_params, *types]
+        return sql, [*query_params, *cjk_params, *types]
 
-    def rank(self, words):
+    def rank(self, words, locale=ALL_LANGUAGES):
         """(SQL join, score expression, parameters) for ordering the hits of `m`: the index
         row joined back, and ranked only for the pages that can be hits."""
         from modelsearch.backends.database.postgres.weights import get_sql_weights
 
-        query, query_params = self.tsquery(words)
+        join = f" JOIN {IndexEntry._meta.db_table} e ON e.id = m.entry"
+        query, query_params = self.tsquery(words, locale)
+        if query is None:
+            # Only Chinese words: found in the title ranks above found in the body.
+            return join, "CASE WHEN strpos(e.title_text, %s) > 0 THEN 2.0 ELSE 1.0 END", [words[0]]
         weights = get_sql_weights()
         score = (
             f"ts_rank(%s::float4[], e.title, {query}) * e.title_norm "
             f"+ ts_rank(%s::float4[], e.body, {query})"
         )
-        join = f" JOIN {IndexEntry._meta.db_table} e ON e.id = m.entry"
         return join, score, [weights, *query_params, weights, *query_params]
 
 

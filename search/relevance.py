@@ -52,7 +52,8 @@ def scores(ranked_ids, relevant):
 
 def search_ids(q, mode):
     data = QueryDict(mutable=True)
-    data.update({"q": q, "mode": mode, "type": "case", "page_size": str(K)})
+    # Every language: the relevant cases of a query may be written in any of them.
+    data.update({"q": q, "mode": mode, "type": "case", "page_size": str(K), "locale": "all"})
     params = services.SearchParams.from_querydict(data)
     result = services.search(params)
     return [item["id"] for item in result.results], result.mode

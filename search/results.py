@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from wagtail.api.utils import get_base_url
 from wagtail.images import get_image_model
@@ -183,7 +184,7 @@ def build_facets(facet_counts, params, sdgs):
     facets["sdg"] = [
         {
             "value": sdg.number,
-            "label": sdg.title,
+            "label": sdg.local_title,
             "colour": sdg.colour,
             "count": sdg_counts.get(sdg.number, 0),
             "selected": sdg.number in params.sdg,
@@ -193,7 +194,9 @@ def build_facets(facet_counts, params, sdgs):
 
     topic_slugs = set(counts["topic"]) | set(params.topic)
     names = dict(Topic.objects.filter(slug__in=topic_slugs).values_list("slug", "name"))
-    facets["topic"] = _items(counts["topic"], params.topic, lambda slug: names.get(slug, slug))
+    facets["topic"] = _items(
+        counts["topic"], params.topic, lambda slug: gettext(names.get(slug, slug))
+    )
 
     facets["country"] = _items(counts["country"], params.country, country_name)
     facets["region"] = _items(

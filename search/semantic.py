@@ -21,7 +21,7 @@ from meaning import backends as meaning_backends
 from meaning.matrix import current_matrix
 
 from .registry import COLUMN_FACETS, extra_facets, search_types
-from .services import FACETS, MAX_YEAR, MIN_YEAR, SHARED_FACETS, FacetCounts
+from .services import ALL_LANGUAGES, FACETS, MAX_YEAR, MIN_YEAR, SHARED_FACETS, FacetCounts
 
 # At most this many semantic hits per query: the closest ones.
 SEMANTIC_MAX = 500
@@ -96,13 +96,14 @@ class Facts:
         return self.extra.get(facet)
 
 
-def page_facts(ids, private):
+def page_facts(ids, private, locale=ALL_LANGUAGES):
     """{page id: Facts} of the live pages among `ids` outside the private `private` paths,
-    every page type read through the registry (the columns it gives each facet)."""
+    written in the language `locale` (a language code, or "all"), every page type read
+    through the registry (the columns it gives each facet)."""
     if not ids:
         return {}
     facts = {}
-    outside = Q()
+    outside = Q() if locale == ALL_LANGUAGES else Q(locale__language_code=locale)
     for path in private:
         outside &= ~Q(path__startswith=path)
     for key, search_type in search_types().items():
@@ -205,7 +206,7 @@ def search(backend, params, private, mode):
     ranking = semantic_ranking(params.q)
     close = [pk for pk, _ in ranking]
     if mode == "semantic":
-        facts = page_facts(close, private)
+        facts = page_facts(close, private, params.locale)
         counts, passing = tally(facts, params)
         passing = set(passing)
         ordered = [pk for pk in close if pk in passing]
@@ -216,8 +217,10 @@ def search(backend, params, private, mode):
         return Hits(len(ordered), page, counts, {pk: facts[pk].type for pk in page})
 
     # hybrid: the keyword matches (counted by the backend) plus the close pages they miss.
-    matched_by_words = backend.keyword_matches(params.q, close)
-    extra_facts = page_facts([pk for pk in close if pk not in matched_by_words], private)
+    matched_by_words = backend.keyword_matches(params.q, close, params.locale)
+    extra_facts = page_facts(
+        [pk for pk in close if pk not in matched_by_words], private, params.locale
+    )
     extra_counts, extra_passing = tally(extra_facts, params)
     window = backend.search(replace(params, page=1, page_size=WINDOW), private)
     keyword_top = list(window.page_ids)
@@ -226,7 +229,7 @@ def search(backend, params, private, mode):
     # Close pages the words also match but beyond the window come in their keyword place.
     semantic = [pk for pk in close if pk in extra or pk in on_top]
     if params.order == "newest":
-        facts = {**page_facts(keyword_top, private), **extra_facts}
+        facts = {**page_facts(keyword_top, private, params.locale), **extra_facts}
         fused = _newest_first([*keyword_top, *extra], facts)
     else:
         fused = fuse(keyword_top, semantic)

@@ -20,6 +20,7 @@ from urllib.parse import urlencode
 from django.core.validators import validate_slug
 from django.db.models import Q
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 
 from wagtail.models import PageViewRestriction
 
@@ -30,6 +31,12 @@ from taxonomy import regions
 from taxonomy.models import SDG, SDG_NUMBERS
 
 from . import registry
+from .languages import (  # noqa: F401 (visitor_language: for the search views)
+    ALL_LANGUAGES,
+    default_language,
+    language_codes,
+    visitor_language,
+)
 
 # The facets every page type shares.
 SHARED_FACETS = ("sdg", "topic", "country", "region", "type", "status", "year")
@@ -158,6 +165,10 @@ class SearchParams:
     page_size: int = DEFAULT_PAGE_SIZE
     # keyword, semantic or hybrid; empty: hybrid when meaning can answer (search/semantic.py)
     mode: str = ""
+    # The language searched: a language code of the site, or "all" for every language.
+    locale: str = ALL_LANGUAGES
+    # The language searched without `locale` (left out of links when chosen).
+    default_locale: str = field(default=ALL_LANGUAGES, compare=False)
     # The page types' own facets (registry.extra_facets: the article type, the cases' video,
     # the library's document type, ...): ((name, (value, ...)), ...), read like the others as
     # `params.<name>`.
@@ -170,9 +181,11 @@ class SearchParams:
         raise AttributeError(name)
 
     @classmethod
-    def from_querydict(cls, data):
+    def from_querydict(cls, data, default_locale=None):
         """Parse request.GET; unknown parameters are ignored, bad values raise
-        InvalidSearchParameter naming the parameter."""
+        InvalidSearchParameter naming the parameter. Without `locale` the search is in
+        `default_locale` (the visitor's language on the search page), or in the site's
+        default language (English)."""
         q = " ".join(printable(data.get("q") or "").split())
         if len(q) > MAX_QUERY_LENGTH:
             raise InvalidSearchParameter("q", f"at most {MAX_QUERY_LENGTH} characters")
@@ -254,7 +267,18 @@ class SearchParams:
         if mode and mode not in MODES:
             raise InvalidSearchParameter("mode", f"'{mode}' is not one of {', '.join(MODES)}")
 
+        default_locale = default_locale or default_language()
+        locale = (data.get("locale") or default_locale).strip()
+        if locale not in language_codes() and locale != ALL_LANGUAGES:
+            raise InvalidSearchParameter(
+                "locale",
+                gettext("'%(value)s' is not one of %(choices)s")
+                % {"value": locale, "choices": ", ".join([*language_codes(), ALL_LANGUAGES])},
+            )
+
         return cls(
+            locale=locale,
+            default_locale=default_locale,
             q=q,
             sdg=_unique(sdgs),
             topic=_unique(topics),
@@ -314,6 +338,8 @@ class SearchParams:
             items.append(("order", data["order"]))
         if data["mode"]:
             items.append(("mode", data["mode"]))
+        if data["locale"] != data["default_locale"]:
+            items.append(("locale", data["locale"]))
         if data["page_size"] != DEFAULT_PAGE_SIZE:
             items.append(("page_size", str(data["page_size"])))
         if data["page"] != 1:
@@ -394,6 +420,7 @@ class SearchResult:
 
     def as_api(self):
         return {
+            "meta": {"locale": self.params.locale},
             "count": self.count,
             "page": self.page,
             "page_size": self.page_size,

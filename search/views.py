@@ -2,10 +2,12 @@
 
 import time
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
@@ -25,9 +27,17 @@ def search_page(request):
     started = time.perf_counter()
     context = {"query_error": None, "result": None}
     try:
-        params = services.SearchParams.from_querydict(request.GET)
+        # In the visitor's language unless they chose another one (or "all").
+        params = services.SearchParams.from_querydict(
+            request.GET, default_locale=services.visitor_language()
+        )
     except services.InvalidSearchParameter as error:
-        params = services.SearchParams(q=" ".join(str(request.GET.get("q", "")).split())[:200])
+        visitor = services.visitor_language()
+        params = services.SearchParams(
+            q=" ".join(str(request.GET.get("q", "")).split())[:200],
+            locale=visitor,
+            default_locale=visitor,
+        )
         context["query_error"] = error
     try:
         result = services.search(params, request=request)
@@ -48,6 +58,7 @@ def search_page(request):
             "result": result,
             "facets": facets,
             "panel": panel(params, facets),
+            "languages": language_choices(params),
             "search_id": log.pk if log else None,
             "first_position": (params.page - 1) * params.page_size,
         }
@@ -56,6 +67,14 @@ def search_page(request):
     response = TemplateResponse(request, "search/search.html", context, status=status)
     add_never_cache_headers(response)
     return searchlog.remember(request, response)
+
+
+def language_choices(params):
+    """(value, label, selected) of the search page's language choice: each language of the
+    site by its own name, then every language."""
+    choices = [(code, name, params.locale == code) for code, name in settings.LANGUAGES]
+    all_languages = services.ALL_LANGUAGES
+    return [*choices, (all_languages, _("All languages"), params.locale == all_languages)]
 
 
 def result_click(request, page_id):

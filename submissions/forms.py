@@ -5,10 +5,13 @@ ones rather than rename. Each field's JSON type is checked too (fields.json_type
 """
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from django_countries import countries
 
+from cases.assessment import ASSESSMENT
 from cases.models import ImageLicence, Scale, Status
 from exchange.learned_from import LearnedFromField, consent_contact_field
 from taxonomy.models import SDG, SDG_NUMBERS, Topic
@@ -27,7 +30,20 @@ CHOOSE = [("", _("Choose…"))]
 # Long lists of options are shown in columns; short ones one option per line.
 COLUMNS = forms.CheckboxSelectMultiple(attrs={"class": "choices-columns"})
 
-__all__ = ["CaseSubmissionForm", "SurveyForm", "errors_as_json", "json_type_errors"]
+__all__ = [
+    "CaseSubmissionForm",
+    "SurveyForm",
+    "assessment_choice",
+    "errors_as_json",
+    "json_type_errors",
+]
+
+
+def assessment_choice(name):
+    """One of the five optional self-assessment questions (cases/assessment.py) as a form
+    field, for the case submission and the benchmark."""
+    label, choices = ASSESSMENT[name]
+    return forms.ChoiceField(label=label, required=False, choices=[*CHOOSE, *choices.choices])
 
 
 class HoneypotMixin(forms.Form):
@@ -139,6 +155,11 @@ class CaseSubmissionForm(HoneypotMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("What helped: backing, funding, partners, rules."),
     )
+    evidence = assessment_choice("evidence")
+    participation = assessment_choice("participation")
+    funding = assessment_choice("funding")
+    documentation = assessment_choice("documentation")
+    transfer = assessment_choice("transfer")
     submitter_name = forms.CharField(label=_("Your name"), max_length=200)
     submitter_email = forms.EmailField(label=_("Your email"))
     submitter_organisation = forms.CharField(
@@ -155,6 +176,13 @@ class CaseSubmissionForm(HoneypotMixin, forms.Form):
         ),
         error_messages={"required": _("Agree to the privacy notice to send a case.")},
     )
+    # The language the case is written in: its draft goes into that language's page tree.
+    # Left out, it is the language of the page the form is on (the API's: the default).
+    language = forms.ChoiceField(
+        label=_("Language of the case"),
+        required=False,
+        help_text=_("The language you wrote the case in. It is published in that language."),
+    )
     # Knowledge exchange (exchange/learned_from.py): what the project learned from, and
     # whether questions from other cities may be forwarded to the submitter.
     learned_from = LearnedFromField(required=False)
@@ -166,6 +194,8 @@ class CaseSubmissionForm(HoneypotMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["sdgs"].choices = [(sdg.number, str(sdg)) for sdg in SDG.objects.all()]
         self.fields["topics"].choices = [(t.name, t.name) for t in Topic.objects.all()]
+        self.fields["language"].choices = [(code, name) for code, name in settings.LANGUAGES]
+        self.fields["language"].initial = get_language()
         if actor_rows:
             self.fields["actors"].widget.rows = actor_rows
 
@@ -187,6 +217,8 @@ class CaseSubmissionForm(HoneypotMixin, forms.Form):
         # The single `website` of earlier clients and the list, as one list of links.
         links = [cleaned.get("website") or "", *(cleaned.get("websites") or [])]
         cleaned["links"] = list(dict.fromkeys(url for url in links if url))
+        if not cleaned.get("language") and not self.has_error("language"):
+            cleaned["language"] = get_language() or settings.LANGUAGE_CODE
         return cleaned
 
 

@@ -240,7 +240,7 @@ class SubmitCasePage(RoutablePageMixin, Page):
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = []
-    max_count = 1
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("case submission form")
@@ -268,7 +268,7 @@ class SurveyPage(RoutablePageMixin, Page):
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = []
-    max_count = 1
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("survey")

@@ -12,8 +12,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, PageLogEntry, Revision, TaskState, WorkflowState
 from wagtail.rich_text import RichText
 
+from cases.assessment import ASSESSMENT_FIELDS
 from cases.models import CaseActor, CaseIndexPage, CasePage, Status
 from exchange.learned_from import apply_to_submitted_case
+from home.locale_trees import ensure_locale_trees
 from taxonomy.models import SDG
 
 from .models import (
@@ -66,6 +68,7 @@ def _build_case_page(data):
         start_year=data.get("start_year"),
         end_year=data.get("end_year"),
         status=data.get("status") or Status.RUNNING,
+        **{name: data.get(name) or "" for name in ASSESSMENT_FIELDS},
         body=[("text", as_text_paragraphs(data["description"]))],
         links=[("link", {"url": url, "title": ""}) for url in data.get("links", [])],
         live=False,
@@ -93,9 +96,10 @@ def _build_case_page(data):
 @transaction.atomic
 def submit_case(data):
     """Take in a validated case: a Submission (status received), a draft case page under the
-    case index carrying the content, and the index's workflow ("Case review") started on it.
-    All or nothing. The confirmation email is queued for after the commit."""
-    index = CaseIndexPage.objects.get()
+    case index of the language it is written in (`language`: its own page tree) carrying the
+    content, and the index's workflow ("Case review") started on it. All or nothing. The
+    confirmation email is queued for after the commit."""
+    index = _case_index(data.get("language"))
     submission = Submission.objects.create(
         title=data["title"],
         submitter_name=data["submitter_name"],
@@ -114,6 +118,16 @@ def submit_case(data):
         workflow.start(page, user=public)
     queue_notification(submission, NotificationKind.CONFIRMATION)
     return submission
+
+
+def _case_index(language):
+    """The case index of `language`'s tree, creating that tree (the platform's pages in that
+    language) when a deployment added the language but has not set its pages up yet."""
+    index = CaseIndexPage.for_language(language)
+    if language and index is not None and index.locale.language_code != language:
+        ensure_locale_trees()
+        index = CaseIndexPage.for_language(language)
+    return index
 
 
 def submission_for_page(page_id):

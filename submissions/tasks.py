@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from django_tasks import task
 
@@ -49,14 +49,18 @@ def send_notification(notification_id):
     if submission.anonymised_at is not None:
         return "submitter data removed"
     page = submission.page
-    context = {
-        "submission": submission,
-        "notification": notification,
-        "status_url": site_url(reverse("submissions:status", args=[submission.token])),
-        "page_url": site_url(page.get_url()) if page and page.live and page.get_url() else "",
-    }
-    subject = render_to_string("submissions/email/subject.txt", context).strip()
-    body = render_to_string(f"submissions/email/{notification.kind}.txt", context)
+    # In the language the case was written in (its page tree), which is the language the
+    # submitter used; the status link leads to the status page in that language too.
+    language = page.locale.language_code if page else settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "submission": submission,
+            "notification": notification,
+            "status_url": site_url(reverse("submissions:status", args=[submission.token])),
+            "page_url": site_url(page.get_url()) if page and page.live and page.get_url() else "",
+        }
+        subject = render_to_string("submissions/email/subject.txt", context).strip()
+        body = render_to_string(f"submissions/email/{notification.kind}.txt", context)
     message = EmailMessage(subject, body, None, [submission.submitter_email])
     return _attempt(notification, message, "submissions.notifications.enqueue_delivery")
 

@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from wagtail import hooks
+
 from rest_framework import status as http
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -178,8 +180,10 @@ def _serve_form(page, request, form_class, template, save, scope):
     page, so reloading never sends it again."""
     context = page.get_context(request)
     if request.method != "POST":
-        context["form"] = form_class()
-        return render(request, template, context)
+        initial = _initial(request) if form_class is CaseSubmissionForm else {}
+        context["form"] = form_class(initial=initial)
+        response = render(request, template, context)
+        return _private(response) if initial else response
     limiter, view = PublicSubmissionThrottle(), _RateLimited(scope)
     extra = {}
     if "add_actor_rows" in request.POST:
@@ -202,6 +206,15 @@ def _serve_form(page, request, form_class, template, save, scope):
     if isinstance(result, Submission):
         request.session[_thanks_key(page)] = result.token
     return redirect(page.url + "thanks/")
+
+
+def _initial(request):
+    """Starting values another app offers for the case form (e.g. benchmark/, "submit this
+    project as a case"), through the `case_submission_initial` Wagtail hook."""
+    initial = {}
+    for hook in hooks.get_hooks("case_submission_initial"):
+        initial.update(hook(request) or {})
+    return initial
 
 
 def _filled_actor_rows(data):

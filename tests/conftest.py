@@ -1,3 +1,6 @@
+import os
+from pathlib import Path
+
 from django.core.cache import cache
 
 import pytest
@@ -9,6 +12,21 @@ from tests.factories import (
     LibraryItemPageFactory,
     PartnerFactory,
 )
+
+
+def pytest_configure(config):
+    """The translations as `make install` compiles them, when a .po is newer than its .mo (a
+    test run straight after copying catalogues); written aside and renamed, so parallel
+    workers never read half a file."""
+    import polib
+
+    for po in Path(__file__).resolve().parent.parent.glob("locale/*/LC_MESSAGES/django.po"):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        partial = mo.with_suffix(f".{os.getpid()}.tmp")
+        polib.pofile(str(po)).save_as_mofile(str(partial))
+        os.replace(partial, mo)
 
 
 @pytest.fixture

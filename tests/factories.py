@@ -3,6 +3,8 @@ revision, the way an editor publishes them; `live=False` leaves a draft that was
 
 import datetime
 
+from wagtail.models import Locale
+
 import factory
 
 from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Researcher
@@ -54,7 +56,7 @@ class CasePageFactory(_PageFactory):
 
     @staticmethod
     def default_parent():
-        return CaseIndexPage.objects.get()
+        return CaseIndexPage.for_language()
 
     @classmethod
     def add_children(cls, page, actors=()):
@@ -83,7 +85,7 @@ class ArticlePageFactory(_PageFactory):
 
     @staticmethod
     def default_parent():
-        return ArticleIndexPage.objects.get()
+        return ArticleIndexPage.objects.filter(locale=Locale.get_default()).get()
 
     @classmethod
     def add_children(cls, page, authors=(), related_cases=()):
@@ -111,7 +113,7 @@ class LibraryItemPageFactory(_PageFactory):
 
     @staticmethod
     def default_parent():
-        return LibraryIndexPage.objects.get()
+        return LibraryIndexPage.objects.filter(locale=Locale.get_default()).get()
 
     @classmethod
     def add_children(cls, page, related_cases=()):
@@ -162,7 +164,7 @@ class EventPageFactory(_PageFactory):
 
     @staticmethod
     def default_parent():
-        return EventIndexPage.objects.get()
+        return EventIndexPage.objects.filter(locale=Locale.get_default()).get()
 
     @classmethod
     def add_children(cls, page, organisers=(), related_cases=(), related_articles=()):

@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
                 ('email', models.EmailField(max_length=254)),
                 ('query', models.JSONField(blank=True, default=list)),
                 ('frequency', models.CharField(choices=[('daily', 'Daily'), ('weekly', 'Weekly')], default='weekly', max_length=10)),
-                ('language', models.CharField(default='en-gb', max_length=10)),
+                ('language', models.CharField(default='en', max_length=10)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('confirmed_at', models.DateTimeField(blank=True, null=True)),
                 ('unsubscribed_at', models.DateTimeField(blank=True, null=True)),

@@ -14,6 +14,7 @@ from django.conf import settings
 from wagtail.api.utils import get_base_url
 
 from . import (
+    benchmark,
     events,
     exchange,
     feeds,
@@ -38,6 +39,7 @@ MODULES = (
     insights,
     exchange,
     meaning,
+    benchmark,
     library,
     feeds,
     events,

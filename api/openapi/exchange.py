@@ -5,9 +5,10 @@ from cases.models import Sector
 from exchange.models import EDGE_KINDS, Channel, Stage
 from submissions.forms import TEXT_LIMIT
 
-from .parameters import FILTERS, YEAR_RANGE_NOTE, comma_list, one_of
+from .parameters import FILTERS, YEAR_RANGE_NOTE, comma_list, locale_parameter, one_of
 from .schema import (
     INTEGER,
+    LOCALE_META,
     NUMBER,
     STRING,
     THROTTLED,
@@ -111,6 +112,19 @@ METRICS = obj(
         "brokers": array(obj({"id": STRING, "city": STRING, "country": STRING, "score": NUMBER})),
     }
 )
+NETWORK_META = obj(
+    {
+        **LOCALE_META["properties"],
+        "stale": {
+            "type": "boolean",
+            "description": "True right after a change to public content, until the background "
+            "build of the new network is done (seconds): this answer is then the previous "
+            "version's network and metrics, sent with a weak ETag of its own, no "
+            "Last-Modified and Cache-Control no-cache, and not cached; ask again shortly. "
+            "A change that removes anything from the network is never answered stale.",
+        },
+    }
+)
 SECTOR = choice(Sector.values)
 ADOPTION = obj(
     {
@@ -182,6 +196,11 @@ def _post(summary, description, operation_id, schema, accepted):
 
 
 def paths():
+    network_locale = locale_parameter(
+        "Links whose source or target case is written in this language. Without it, or with "
+        "`all`: every language.",
+        every=True,
+    )
     return {
         "/api/v2/network/": operation(
             "The knowledge network",
@@ -190,9 +209,19 @@ def paths():
             "metrics: counts, weakly connected components, the most learned-from sources "
             "(in-degree) and broker cities (exact betweenness centrality of the graph between "
             "cities, normalised as networkx does). Only links whose ends are live and public. "
-            + YEAR_RANGE_NOTE,
-            NETWORK_FILTERS,
-            read(obj({"nodes": array(NODE), "edges": array(EDGE), "metrics": METRICS})),
+            "`meta.stale` says whether the answer is the previous version's while the new "
+            "network is being built; `meta.locale` is the language asked for. " + YEAR_RANGE_NOTE,
+            [*NETWORK_FILTERS, network_locale],
+            read(
+                obj(
+                    {
+                        "nodes": array(NODE),
+                        "edges": array(EDGE),
+                        "metrics": METRICS,
+                        "meta": NETWORK_META,
+                    }
+                )
+            ),
             "exchange",
             "network",
         ),
@@ -200,7 +229,7 @@ def paths():
             "The knowledge network as GraphML",
             "The same nodes and edges (same filters) for networkx, Gephi or Cytoscape; lists "
             "are joined with ';'. " + YEAR_RANGE_NOTE,
-            NETWORK_FILTERS,
+            [*NETWORK_FILTERS, network_locale],
             read({"type": "string"}, content_type="application/graphml+xml"),
             "exchange",
             "network_graphml",

@@ -36,7 +36,7 @@ def paths():
             "Live, public pages. With `type`, the type's own fields are available in `fields` "
             "and as filters. " + PAGE_LISTING_NOTE,
             [*page_listing_parameters(), *events.PAGE_FILTERS],
-            read(listing(PAGE)),
+            read(listing(PAGE, locale=True)),
             "pages",
             "pages_list",
         ),

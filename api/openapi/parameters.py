@@ -91,6 +91,28 @@ SEARCH_OPERATOR = query(
 MEDIA_LISTING = [*PAGINATION, SEARCH_TEXT, SEARCH_OPERATOR]
 
 
+def locale_parameter(description, every=False):
+    """`locale`: a language code of the site (settings.LANGUAGES), or with `every` also
+    `all` (every language); any other value answers 400 naming `locale`."""
+    from api.languages import ALL, codes
+
+    values = [*codes(), *([ALL] if every else [])]
+    return query(
+        "locale",
+        description + " One of: " + ", ".join(values) + ".",
+        {"type": "string", "enum": values},
+    )
+
+
+def locale_filter():
+    """`locale` of the map, the statistics and the network."""
+    return locale_parameter(
+        "Only content written in this language (a case counts in the language of its page; "
+        "a translation is a page of its own). Without it, or with `all`: every language.",
+        every=True,
+    )
+
+
 def find_by_id(description):
     return query("id", description, ID_SCHEMA)
 
@@ -131,6 +153,11 @@ def page_listing_parameters():
             "the type's fields, _ for none of the defaults."
         ),
         *FILTERS,
+        locale_parameter(
+            "Only pages in this language (Wagtail's own filter). Without it, pages in every "
+            "language, as Wagtail lists them; each page says its `language` and lists its "
+            "`translations`."
+        ),
         query("child_of", "Id of the parent page, or root.", parent),
         query("descendant_of", "Id of an ancestor page, or root.", parent),
         query(

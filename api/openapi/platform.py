@@ -1,9 +1,10 @@
 """The platform's own reads: the map, live statistics and the open-data exports."""
 
-from .parameters import BBOX, BBOX_NOTE, FILTERS
+from .parameters import BBOX, BBOX_NOTE, FILTERS, locale_filter
 from .schema import (
     DATETIME,
     INTEGER,
+    LOCALE_META,
     NUMBER,
     STRING,
     array,
@@ -51,6 +52,7 @@ STATS = obj(
         "by_topic": array(obj({"topic": STRING, "name": STRING, "count": INTEGER})),
         "by_country": array(obj({"country": STRING, "name": STRING, "count": INTEGER})),
         "by_region": array(obj({"region": STRING, "name": STRING, "count": INTEGER})),
+        "meta": LOCALE_META,
     }
 )
 EXPORTED_CASE = obj(
@@ -77,9 +79,15 @@ def paths():
         "/api/v2/map/": operation(
             "Cases on the map",
             "A GeoJSON FeatureCollection of published cases with coordinates. " + BBOX_NOTE,
-            [*FILTERS, BBOX],
+            [*FILTERS, BBOX, locale_filter()],
             read(
-                obj({"type": {"const": "FeatureCollection"}, "features": array(FEATURE)}),
+                obj(
+                    {
+                        "type": {"const": "FeatureCollection"},
+                        "meta": LOCALE_META,
+                        "features": array(FEATURE),
+                    }
+                ),
                 content_type="application/geo+json",
             ),
             "platform",
@@ -87,8 +95,9 @@ def paths():
         ),
         "/api/v2/stats/": operation(
             "Live figures",
-            "Published cases and articles, countries, the last update, and cases per SDG, topic, country and region.",
-            [],
+            "Published cases and articles, countries, the last update, and cases per SDG, topic, "
+            "country and region; `meta.locale` says which language they count.",
+            [locale_filter()],
             read(STATS),
             "platform",
             "stats",

@@ -81,6 +81,23 @@ SDG = obj({"number": INTEGER, "title": STRING, "colour": STRING})
 TOPIC = obj({"name": STRING, "slug": STRING})
 COUNTRY = obj({"code": STRING, "name": STRING})
 RELATED_PAGE = obj({"id": INTEGER, "title": STRING, "url": nullable(STRING)})
+# What an answer holds: the `locale` asked for (a language code, `all`), or null for the
+# endpoint's default.
+LOCALE_META = obj(
+    {
+        "locale": {
+            **nullable(STRING),
+            "description": "The language asked for with `locale`, or null (the default).",
+        }
+    }
+)
+TRANSLATION = obj(
+    {
+        "locale": {**STRING, "description": "The translation's language code."},
+        "id": INTEGER,
+        "url": {**nullable(STRING), "description": "The translation's address on the site."},
+    }
+)
 PAGE_META = obj(
     {
         "type": STRING,
@@ -102,6 +119,14 @@ PAGE = obj(
         "id": INTEGER,
         "meta": PAGE_META,
         "title": STRING,
+        "language": {
+            **STRING,
+            "description": "The code of the language the page is written in (its locale).",
+        },
+        "translations": {
+            **array(TRANSLATION),
+            "description": "The same page in the other languages: live, public pages only.",
+        },
         # Cases (cases.CasePage)
         "summary": STRING,
         "body": array({"type": "object"}),
@@ -136,6 +161,12 @@ PAGE = obj(
         "status": STRING,
         "start_year": nullable(INTEGER),
         "end_year": nullable(INTEGER),
+        # Self-assessment (cases/assessment.py); "" when not answered.
+        "evidence": STRING,
+        "participation": STRING,
+        "funding": STRING,
+        "documentation": STRING,
+        "transfer": STRING,
         "links": array({"type": "object"}),
         "attachments": array({"type": "object"}),
         "related_articles": array(RELATED_PAGE),
@@ -165,8 +196,12 @@ MEDIA_ITEM = obj(
 )
 
 
-def listing(item):
-    return obj({"meta": obj({"total_count": INTEGER}), "items": array(item)})
+def listing(item, locale=False):
+    meta = {
+        "total_count": INTEGER,
+        **({"locale": LOCALE_META["properties"]["locale"]} if locale else {}),
+    }
+    return obj({"meta": obj(meta), "items": array(item)})
 
 
 def operation(summary, description, parameters, responses, tag, operation_id):

@@ -2,11 +2,12 @@
 
 from search.registry import search_types
 
-from .parameters import FREE_TEXT, SEARCH_PARAMETERS, YEAR_RANGE_NOTE
+from .parameters import FREE_TEXT, SEARCH_PARAMETERS, YEAR_RANGE_NOTE, locale_parameter
 from .schema import (
     COUNTRY,
     DATETIME,
     INTEGER,
+    LOCALE_META,
     SDG,
     STRING,
     THROTTLED,
@@ -69,6 +70,7 @@ SEARCH_RESULT = obj(
 )
 SEARCH = obj(
     {
+        "meta": LOCALE_META,
         "count": INTEGER,
         "page": INTEGER,
         "page_size": INTEGER,
@@ -106,6 +108,12 @@ def paths():
             "are what the filters accept. " + YEAR_RANGE_NOTE,
             [
                 *SEARCH_PARAMETERS,
+                locale_parameter(
+                    "The language searched: pages written in it, their text analysed as that "
+                    "language's. Without it, English (the site's default language), as before "
+                    "the site had other languages; `all` for every language.",
+                    every=True,
+                ),
                 query(
                     "mode",
                     "keyword (words), semantic (meaning, any language) or hybrid (both, fused); "

@@ -4,8 +4,11 @@ The field schemas follow the one validation both take (submissions/forms.py): le
 choices, ranges. What a schema cannot say is written in the operation's description.
 """
 
+from django.conf import settings
+
 from django_countries import countries
 
+from cases.assessment import ASSESSMENT
 from cases.models import ImageLicence, Scale, Sector, Status
 from submissions.fields import MAX_ACTORS, MAX_WEBSITES
 from submissions.forms import TEXT_LIMIT, Choices
@@ -109,9 +112,17 @@ CASE_SUBMISSION = obj(
         "image_description": text(255, description="What the image shows (alt text)."),
         "image_credit": text(255),
         "image_licence": choice(ImageLicence.values),
+        **{name: choice(choices.values) for name, (_, choices) in ASSESSMENT.items()},
         "submitter_name": text(200, required=True),
         "submitter_email": text(254, required=True, format="email"),
         "submitter_organisation": text(200),
+        "language": choice(
+            [code for code, _name in settings.LANGUAGES],
+            description=(
+                "The language the case is written in: its draft is created in that language's "
+                "page tree, under the same review. Default: the site's default language."
+            ),
+        ),
         "consent_publish": {"const": True},
         "consent_privacy": {"const": True},
     },

@@ -24,11 +24,15 @@ INSTALLED_APPS = [
     "partners",
     "cityevents",
     "exchange",
+    "benchmark",
     "wagtail.api.v2",
     "wagtail.api.v3",
     # django-ninja (Wagtail API v3's framework): listed so v3's docs page uses its bundled
     # Swagger UI files instead of a CDN.
     "ninja",
+    # Translating pages and snippets (issue 15): before wagtail so its templates win.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -73,6 +77,8 @@ MIDDLEWARE = [
     # Outside the session middleware: it looks at the finished answer (PAGE_CACHE_MAX_AGE).
     "core.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The visitor's language from the URL prefix (/fr/…), after sessions, before common.
+    "django.middleware.locale.LocaleMiddleware",
     # Before CommonMiddleware, as django-cors-headers documents.
     "corsheaders.middleware.CorsMiddleware",
     # Before anything reads the request's data: bad input answers 400 naming it (core/).
@@ -123,10 +129,48 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
 USE_I18N = True
+
 USE_TZ = True
+
+# --- Languages (issue 15) -------------------------------------------------------------------
+# One list, from the environment, for both the interface (LANGUAGES) and the content trees
+# (WAGTAIL_CONTENT_LANGUAGES): a deployment adds or drops a language without code changes
+# (LANGUAGES=en,fr,es). The first is the default: its pages are unprefixed (/cases/…), the
+# others carry their code (/fr/cases/…; closercities/urls.py).
+LANGUAGE_NAMES = {
+    "en": "English",
+    "fr": "Français",
+    "es": "Español",
+    "ar": "العربية",
+    "zh-hans": "简体中文",
+    "ru": "Русский",
+    "pt": "Português",
+}
+SITE_LANGUAGES = env.get_list("LANGUAGES", "en,fr,es,ar,zh-hans,ru,pt")
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
+    (code, LANGUAGE_NAMES.get(code, code)) for code in SITE_LANGUAGES
+]
+LANGUAGE_CODE = SITE_LANGUAGES[0]
+LOCALE_PATHS = [os.path.join(BASE_DIR, "locale")]
+WAGTAIL_I18N_ENABLED = True
+# Machine translation in wagtail-localize's editor: off unless a deployment configures DeepL
+# (DEEPL_API_KEY) or LibreTranslate (LIBRETRANSLATE_URL); tests use its dummy translator.
+if env.get("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": env.get("DEEPL_API_KEY")},
+    }
+elif env.get("LIBRETRANSLATE_URL"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": env.get("LIBRETRANSLATE_URL"),
+            "API_KEY": env.get("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }
+# --- end of languages ---------------------------------------------------------------------------
 
 STATICFILES_DIRS = [os.path.join(BASE_DIR, "static")]
 STATIC_ROOT = os.path.join(BASE_DIR, "static_collected")
@@ -190,6 +234,14 @@ CORS_URLS_REGEX = r"^/api/.*$"
 API_ANON_THROTTLE_RATE = env.get("API_ANON_THROTTLE_RATE", "300/minute")
 API_CACHE_TIMEOUT = int(env.get("API_CACHE_TIMEOUT", "600"))
 API_CACHE_MAX_AGE = int(env.get("API_CACHE_MAX_AGE", "60"))
+# For this many seconds after a change, /api/v2/network/ serves the previous version's network
+# (marked `meta.stale`) while the background task builds the new one, unless the change took
+# something out of it; later (the task was lost) a read builds it itself. 0: never stale
+# (exchange/snapshot.py). As long as a shared cache may keep any answer (API_CACHE_MAX_AGE).
+NETWORK_STALE_GRACE = int(env.get("NETWORK_STALE_GRACE", "60"))
+# The background build also keeps the metrics of the common one-value filters (each SDG,
+# region, country, topic, kind, channel: exchange/precompute.py). false: computed on the read.
+NETWORK_PRECOMPUTED_FILTERS = env.get_bool("NETWORK_PRECOMPUTED_FILTERS", True)
 # Seconds a shared cache in front of the site (nginx, deploy/) may keep a page that anonymous
 # visitors read (core/middleware.py); 0 marks no page cacheable. Production: 60.
 PAGE_CACHE_MAX_AGE = int(env.get("PAGE_CACHE_MAX_AGE", "0"))
@@ -210,6 +262,7 @@ MEANING_SIMILAR_DESCRIPTION = float(env.get("MEANING_SIMILAR_DESCRIPTION", "0.84
 # (core/middleware.py), in the form each part of the site's clients read, by path prefix.
 INPUT_GUARD_ANSWERS = {
     "/api/v2/submissions/": "errors",
+    "/api/v2/benchmark/": "errors",
     "/api/v2/exchange/": "errors",
     "/api/v2/partners/": "errors",
     "/api/v3/": "problem",

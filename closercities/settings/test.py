@@ -23,3 +23,8 @@ STORAGES = {
 # Meaning is off unless a test switches it on (tests/meaning/ load the real model once per
 # session): every other test publishes pages without waiting for the model.
 EMBEDDING_BACKEND = get("EMBEDDING_BACKEND", "none")
+# wagtail-localize's dummy machine translator (reverses words), so the editor's "Machine
+# translate" path runs in tests without a translation service.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+}

@@ -2,12 +2,20 @@
 
 import datetime
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import privacy, rollups
-from ..models import FacetDay, PositionDay, QueryDay, RefinementDay, RefinementPair, SearchDay
+from ..models import (
+    FacetDay,
+    PositionDay,
+    QueryDay,
+    RefinementDay,
+    RefinementMonth,
+    RefinementPair,
+    SearchDay,
+)
 from .base import Panel
 
 TOP = 50
@@ -142,45 +150,80 @@ def zero_result_queries(period, today, queries=None):
     )
 
 
-def refinements(period, today):
-    # Only pairs seen in at least K sessions over all time can reach K in the period; they are
-    # summed by their number, and only the shown ones are looked up.
-    sums = {
-        pair: [c, n]
-        for pair, c, n in _rolled(RefinementDay, period)
-        .filter(pair__sessions__gte=privacy.K)
-        .values_list("pair_id")
-        .annotate(c=Sum("count"), n=Sum("sessions"))
-        .filter(n__gte=privacy.K)
-    }
-    if today and today.refinements:
-        # Today's sessions are not in the all-time counts yet: its pairs' past days count too.
-        keys = [rollups.pair_key(a, b) for a, b, _c, _n in today.refinements]
-        for pair, c, n in (
-            _rolled(RefinementDay, period)
-            .filter(pair__key__in=keys)
+def _refinement_sums(period, months, **pair_filter):
+    """{pair id: [times, sessions]} over the period for the pairs matching `pair_filter`: whole
+    months from the monthly sums, the partial months at the edges from their days (so the
+    figures are exactly the sum of the days either way). `months=False` reads only days."""
+    rows = []
+    first = last = None
+    if months:
+        first = rollups.month_of(period.date_from)
+        if first < period.date_from:
+            first = rollups.month_of(first + datetime.timedelta(days=32))
+        last = rollups.month_of(period.date_to)
+        if rollups.month_end(last) > period.date_to:
+            last = rollups.month_of(last - datetime.timedelta(days=1))
+    if first and first <= last:
+        rows.append(
+            RefinementMonth.objects.filter(month__gte=first, month__lte=last, **pair_filter)
+            .order_by()
             .values_list("pair_id")
             .annotate(c=Sum("count"), n=Sum("sessions"))
-        ):
-            sums[pair] = [c, n]
+        )
+        edges = Q(day__gte=period.date_from, day__lt=first) | Q(
+            day__gt=rollups.month_end(last), day__lte=period.date_to
+        )
+    else:
+        edges = Q(day__gte=period.date_from, day__lte=period.date_to)
+    rows.append(
+        RefinementDay.objects.filter(edges, **pair_filter)
+        .order_by()
+        .values_list("pair_id")
+        .annotate(c=Sum("count"), n=Sum("sessions"))
+    )
+    sums = {}
+    for query in rows:
+        for pair, c, n in query:
+            totals = sums.setdefault(pair, [0, 0])
+            totals[0] += c
+            totals[1] += n
+    return sums
+
+
+def refinements(period, today, months=True):
+    # Only pairs seen in at least K sessions over all time can reach K in the period; they are
+    # summed by their number, and only the shown ones are looked up.
+    sums = _refinement_sums(period, months, pair__sessions__gte=privacy.K)
+    new = {}  # today's pairs never rolled up: (query, next query) -> [times, sessions]
+    if today and today.refinements:
+        # Today's sessions are not in the all-time counts yet: its pairs' past days count too.
+        keys = {rollups.pair_key(a, b): (a, b, c, n) for a, b, c, n in today.refinements}
+        ids = dict(RefinementPair.objects.filter(key__in=keys).values_list("key", "pk"))
+        sums.update(_refinement_sums(period, months, pair_id__in=list(ids.values())))
+        for key, (query, next_query, count, sessions) in keys.items():
+            totals = sums.setdefault(ids[key], [0, 0]) if key in ids else [0, 0]
+            totals[0] += count
+            totals[1] += sessions
+            if key not in ids:
+                new[(query, next_query)] = totals
+    shown = [(pair, t) for pair, t in sums.items() if t[1] >= privacy.K]
+    # Names only for the pairs that can make the top (ties on the last count included).
+    shown.sort(key=lambda item: -item[1][0])
+    cutoff = shown[TOP - 1][1][0] if len(shown) >= TOP else 0
     names = {
         pk: (query, next_query)
-        for pk, query, next_query in RefinementPair.objects.filter(pk__in=list(sums)).values_list(
-            "pk", "query", "next_query"
-        )
+        for pk, query, next_query in RefinementPair.objects.filter(
+            pk__in=[pair for pair, t in shown if t[0] >= cutoff]
+        ).values_list("pk", "query", "next_query")
     }
-    pairs = {names[pair]: totals for pair, totals in sums.items() if pair in names}
-    for query, next_query, count, sessions in today.refinements if today else []:
-        totals = pairs.setdefault((query, next_query), [0, 0])
-        totals[0] += count
-        totals[1] += sessions
-    shown = [(pair, t) for pair, t in pairs.items() if t[1] >= privacy.K]
-    shown.sort(key=lambda item: (-item[1][0], item[0]))
+    ranked = [((a, b), t) for (a, b), t in new.items() if t[1] >= privacy.K]
+    ranked += [(names[pair], t) for pair, t in shown if pair in names]
+    ranked.sort(key=lambda item: (-item[1][0], item[0]))
     return Panel(
         "refinements",
         _("Refinements: a query, then the next one in the same session"),
         [_("Query"), _("Next query"), _("Times"), _("Sessions")],
-        [[a, b, c, n] for (a, b), (c, n) in shown[:TOP]],
+        [[a, b, c, n] for (a, b), (c, n) in ranked[:TOP]],
         note=_("Pairs seen in fewer than %(k)s sessions are not shown.") % {"k": privacy.K},
     )
 

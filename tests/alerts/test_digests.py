@@ -17,6 +17,8 @@ from django_tasks_db.models import DBTaskResult
 
 from alerts import services
 from alerts.models import AlertEmail, EmailKind, Subscription
+from cases.models import CaseIndexPage
+from home.locale_trees import ensure_locale_trees
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -192,3 +194,39 @@ def test_a_mail_server_that_is_down_delays_the_digest_and_it_is_sent_once(
     assert len(digests) == 1 and "Cycle lanes" in digests[0][1].get_content()
     alert.refresh_from_db()
     assert alert.covered_until == email.window_end
+
+
+@pytest.mark.django_db
+def test_an_alert_made_on_the_french_site_brings_the_french_cases_it_showed(
+    client, case_factory, mailbox, django_capture_on_commit_callbacks
+):
+    """The case index in French lists the cases written in French; an alert made there keeps
+    that language, so its digest holds what the visitor saw, not the English cases."""
+    ensure_locale_trees()
+    french = case_factory(
+        title="Pistes cyclables de Lyon", sdgs=[11], parent=CaseIndexPage.for_language("fr")
+    )
+    case_factory(title="Cycle lanes in Leeds", sdgs=[11])
+    listing = client.get("/fr/cases/?sdg=11").content.decode()
+    assert french.title in listing and "Cycle lanes in Leeds" not in listing
+    assert 'action="/fr/alerts/subscribe/"' in listing
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/fr/alerts/subscribe/",
+            {"email": "ana.alerts@example.org", "frequency": "daily", "query": "sdg=11"},
+        )
+    assert response.status_code == 200
+    alert = Subscription.objects.get()
+    assert alert.query == [["sdg", "11"], ["locale", "fr"]]
+    confirmed = timezone.now() - datetime.timedelta(days=2)
+    Subscription.objects.filter(pk=alert.pk).update(confirmed_at=confirmed, covered_until=confirmed)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.queue_digests(now=timezone.now() + datetime.timedelta(hours=1)) == 1
+    # The confirmation, then the digest, both in French as the visitor's site was.
+    assert len(mailbox.messages) == 2
+    message = mailbox.messages[1][1]
+    assert "nouveau" in message["Subject"]
+    body = message.get_content()
+    assert french.title in body
+    assert "Cycle lanes in Leeds" not in body

@@ -29,7 +29,8 @@ def test_double_opt_in(client, mailbox, subscribe):
     assert "sent you an email" in response.content.decode()
     assert response["Cache-Control"] == "private, no-store"
     subscription = Subscription.objects.get()
-    assert subscription.query == [["sdg", "11"], ["region", "002"]]
+    # The filters, and the language the visitor searched in (here English, the default).
+    assert subscription.query == [["sdg", "11"], ["region", "002"], ["locale", "en"]]
     assert subscription.confirmed_at is None
 
     # One email, to the address, with the confirmation link and what the alert is about.

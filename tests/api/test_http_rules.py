@@ -47,7 +47,7 @@ def test_a_cached_answer_needs_no_database_query(client, case, django_assert_num
 def test_publishing_and_unpublishing_empty_the_cache(client, case, case_factory, url):
     def cases_seen():
         body = client.get(url).json()
-        return body["meta"]["total_count"] if "meta" in body else body["cases"]
+        return body["meta"]["total_count"] if "items" in body else body["cases"]
 
     first = client.get(url)
     assert cases_seen() == 1

@@ -134,7 +134,9 @@ def test_stats_count_live_public_content(client, cases, article_factory):
         "by_topic",
         "by_country",
         "by_region",
+        "meta",
     }
+    assert body["meta"] == {"locale": None}
     assert (body["cases"], body["articles"], body["countries"]) == (3, 1, 3)
     assert body["last_updated"]
     assert len(body["by_sdg"]) == 17

@@ -200,6 +200,20 @@ def test_real_responses_match_the_description(client, spec, content):
         ("/api/v2/search/click/", {"page_id": "x"}),
         ("/api/v2/exchange/adoptions/", {"case": nairobi.pk}),
         ("/api/v2/exchange/contact/", {"case": nairobi.pk}),
+        ("/api/v2/benchmark/", {"title": "", "sdgs": "3"}),
+        (
+            "/api/v2/benchmark/",
+            {
+                "title": "Health workers in Kisumu",
+                "description": "Community health workers visit families at home.",
+                "country": "KE",
+                "sdgs": [3],
+                "topics": [],
+                "actors": [{"sector": "government"}],
+                "evidence": "monitored",
+                "start_year": 2019,
+            },
+        ),
     ]
     for path, body in submissions:
         response = client.post(path, json.dumps(body), content_type="application/json")

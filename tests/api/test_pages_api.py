@@ -271,4 +271,6 @@ def test_listing_queries_do_not_grow_with_limit(client, case_factory, article_fa
             response = client.get(f"/api/v2/pages/?type={page_type}&fields=*&limit={limit}")
         assert len(response.json()["items"]) == min(limit, 6)
         counts.append(len(queries))
-    assert counts[0] == counts[1] <= 10, counts
+    # 13 with languages: the site's root in the other languages and their root paths (Wagtail,
+    # two), and every page's translations (one for the whole listing).
+    assert counts[0] == counts[1] <= 13, counts

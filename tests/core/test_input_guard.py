@@ -310,3 +310,12 @@ def test_a_json_member_whose_name_has_dots_or_brackets_is_named_whole(client, pa
     )
     assert response.status_code == 400, response.content
     assert list(response.json()["errors"]) == [field]
+
+
+@pytest.mark.django_db
+def test_a_bad_member_name_inside_a_top_level_list_is_a_400(client):
+    response = client.post(
+        "/api/v2/exchange/contact/", json.dumps([{"a\x00": 1}]), content_type="application/json"
+    )
+    assert response.status_code == 400, response.content
+    assert list(response.json()["errors"]) == ["non_field_errors"]

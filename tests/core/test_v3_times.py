@@ -39,3 +39,22 @@ def test_an_offset_past_the_first_year_is_the_earliest_time(client, django_user_
     assert response.status_code == 200, response.content
     # Before the first year in UTC: from the earliest time, so the revision is listed.
     assert [item["id"] for item in response.json()["items"]] == [revision.pk]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["203", "1700000000", "yesterday"])
+def test_a_value_that_is_not_a_date_time_is_refused_naming_the_filter(
+    client, django_user_model, value
+):
+    # Wagtail's filters would read a bare number as seconds since 1970; the description
+    # promises a date-time.
+    user = django_user_model.objects.create_superuser("partner", "partner@example.org", "pw")
+    _, token = APIToken.create_token(user=user, name="portal")
+    page = Page.objects.filter(depth=2).first()
+    response = client.get(
+        f"/api/v3/pages/{page.pk}/revisions/",
+        {"approved_go_live_at_to": value},
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert response.status_code == 400, response.content
+    assert "approved_go_live_at_to" in response.content.decode()

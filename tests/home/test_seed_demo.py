@@ -2,7 +2,7 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 import pytest
 
@@ -205,12 +205,41 @@ def test_a_share_of_demo_cases_show_an_illustration_drawn_in_their_sdg_colour(cl
 
 
 @pytest.mark.django_db
-def test_languages_adds_cases_in_french_spanish_and_portuguese():
+def test_languages_adds_cases_in_french_spanish_and_portuguese_in_their_own_trees():
     _seed(cases=2, articles=0, seed=1, languages=True)
-    titles = set(CasePage.objects.values_list("title", flat=True))
-    assert "Coopérative solaire citoyenne à Lyon" in titles
-    assert "Red de carriles bici protegidos en Sevilla" in titles
-    assert "Programa Housing First em Lisboa" in titles
-    assert len(titles) == 22
+    language = dict(CasePage.objects.values_list("title", "locale__language_code"))
+    assert language["Coopérative solaire citoyenne à Lyon"] == "fr"
+    assert language["Red de carriles bici protegidos en Sevilla"] == "es"
+    assert language["Programa Housing First em Lisboa"] == "pt"
+    # Some are translated into English: the English page is a translation of the original.
+    english = CasePage.objects.get(title="Citizens' solar cooperative in Lyon")
+    assert english.locale.language_code == "en"
+    original = english.get_translation(Locale.objects.get(language_code="fr"))
+    assert original.title == "Coopérative solaire citoyenne à Lyon"
+    assert original.url.startswith("/fr/cases/")
+    assert CasePage.objects.count() == 2 + 20 + 5
     _seed(cases=2, articles=0, seed=1, languages=True)
-    assert CasePage.objects.count() == 22
+    assert CasePage.objects.count() == 2 + 20 + 5
+
+
+@pytest.mark.django_db
+def test_at_least_15_percent_of_demo_cases_were_written_in_french_spanish_or_portuguese():
+    _seed(cases=300, articles=0, seed=1, languages=True, no_index=True, no_images=True)
+    written = CasePage.objects.filter(locale__language_code__in=["fr", "es", "pt"]).count()
+    assert written / CasePage.objects.count() >= 0.15
+
+
+@pytest.mark.django_db
+def test_seed_creates_the_platform_pages_in_every_language(settings):
+    _seed(cases=0, articles=0, seed=1)
+    for code, _name in settings.LANGUAGES:
+        titles = set(
+            Page.objects.filter(locale__language_code=code, depth__gt=1).values_list(
+                "slug", flat=True
+            )
+        )
+        for slug in ["cases", "science", "about", "objectives", "research-questions"]:
+            assert slug in titles, (code, slug)
+        assert {"principles", "privacy", "submit-a-case", "tell-us-how-you-share"} <= titles
+    french = Page.objects.get(locale__language_code="fr", slug="about")
+    assert french.title == "À propos" and french.live

@@ -62,7 +62,8 @@ def test_timeline_maturity_sectors_and_countries(client, cases):
         "scaled_up": 0,
         "completed": 0,
     }
-    assert maturity["assessment"] == {}  # no self-assessment fields on cases yet
+    # The self-assessment fields (issue 14): the test cases left them blank.
+    assert {row["value"]: row["count"] for row in maturity["assessment"]["evidence"]}[""] == 3
     sectors = {
         row["sector"]: row for row in client.get("/api/v2/insights/sectors/").json()["sectors"]
     }

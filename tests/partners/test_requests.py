@@ -93,6 +93,9 @@ def test_a_request_is_stored_confirmed_by_email_and_has_a_status_page(
         # guard's one-line answer for the read API.
         ({"consent": "yes"}, {"consent"}),
         ({"organisation": ["a", "list"]}, {"organisation"}),
+        # A web address must be text: a number or an object is refused, not turned into text.
+        ({"website": 1.5}, {"website"}),
+        ({"website": {"href": "https://climate.example.nl/"}}, {"website"}),
     ],
 )
 def test_bad_input_is_a_400_naming_the_fields_and_stores_nothing(client, overrides, fields):

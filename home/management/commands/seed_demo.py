@@ -9,7 +9,7 @@ from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage, Articl
 from cases.models import CaseActor, CaseIndexPage, CasePage, CaseTopic
 from cityevents.demo import seed_events_and_partners
 from exchange import demo as exchange_demo
-from home import demo, demo_languages, site_content
+from home import demo, demo_languages, locale_trees, site_content
 from home.bulk import add_live_children
 from home.demo_images import illustrate
 from home.models import HomePage
@@ -46,8 +46,8 @@ class Command(BaseCommand):
     ):
         if min(cases, articles, researchers) < 0 or (articles and not researchers):
             raise CommandError("Counts must be zero or more, and articles need researchers.")
-        case_index = CaseIndexPage.objects.first()
-        article_index = ArticleIndexPage.objects.first()
+        case_index = CaseIndexPage.for_language()
+        article_index = ArticleIndexPage.objects.filter(locale=case_index.locale).first()
         if case_index is None or article_index is None:
             raise CommandError("The case and article index pages are missing: run migrate first.")
         self.topics = {t.name: t.pk for t in Topic.objects.all()}
@@ -75,6 +75,8 @@ class Command(BaseCommand):
 
     def seed_standard_pages(self, home):
         site_content.ensure_pages(home)
+        # The platform's pages in every language of settings.LANGUAGES (their own trees).
+        locale_trees.ensure_locale_trees(home)
 
     def seed_spotlight(self, home):
         """The home page's "In the spotlight" block shows a goal (the README's screenshot shows
@@ -96,10 +98,35 @@ class Command(BaseCommand):
                 data = [item for item in data if item["slug"] not in existing]
                 if data:
                     created.extend(self.create_cases(index, data, seed))
-        # A few cases in French, Spanish and Portuguese, so meaning can cross languages.
-        data = [item for item in demo_languages.all_case_data(seed) if item["slug"] not in existing]
-        if languages and data:
-            created.extend(self.create_cases(index, data, seed))
+        if languages:
+            created.extend(self.seed_language_cases(index, count, seed))
+        return created
+
+    def seed_language_cases(self, index, english_count, seed):
+        """Cases written in French, Spanish and Portuguese, in their own language's tree (at
+        least 15 % of the demo cases), and the English translations of a few of them."""
+        indexes = {
+            page.locale.language_code: page
+            for page in CaseIndexPage.objects.filter(
+                translation_key=index.translation_key
+            ).select_related("locale")
+        }
+        created = []
+        by_language = {}
+        for number, item in enumerate(demo_languages.all_case_data(seed, english_count)):
+            language = item.pop("language")
+            if language in indexes:
+                by_language.setdefault(language, []).append(item)
+                english = demo_languages.english_translation(seed, number)
+                if english is not None:
+                    english.pop("language")
+                    by_language.setdefault(index.locale.language_code, []).append(english)
+        for language, data in by_language.items():
+            parent = indexes.get(language, index)
+            existing = set(CasePage.objects.child_of(parent).values_list("slug", flat=True))
+            data = [item for item in data if item["slug"] not in existing]
+            if data:
+                created.extend(self.create_cases(parent, data, seed))
         return created
 
     @transaction.atomic

@@ -7,6 +7,7 @@ times every dashboard panel over the last 30 days and over the whole period: med
 the raw log, without roll-ups). Prints a Markdown table and writes it to --out."""
 
 import datetime
+import os
 import random
 import statistics
 import tempfile
@@ -15,13 +16,13 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
-from insights import rollups
+from insights import privacy, rollups
 from insights.dashboards import other_panels, search_panels
 from insights.dashboards.base import Period
-from insights.models import RefinementPair, SearchDay
+from insights.models import RefinementDay, RefinementMonth, RefinementPair, SearchDay
 from search.models import SearchClick, SearchLog
 
 WORDS = [
@@ -55,6 +56,33 @@ def vocabulary(rng, size):
     ]
 
 
+def previous_refinements(period):
+    """The refinements panel as it was before the monthly sums (its figures, without today):
+    every day row of the period summed, and every pair shown or not looked up by name. Kept
+    here so that a run measures before and after side by side."""
+    sums = {
+        pair: [c, n]
+        for pair, c, n in RefinementDay.objects.filter(
+            day__gte=period.date_from, day__lte=period.date_to, pair__sessions__gte=privacy.K
+        )
+        .order_by()
+        .values_list("pair_id")
+        .annotate(c=Sum("count"), n=Sum("sessions"))
+        .filter(n__gte=privacy.K)
+    }
+    names = {
+        pk: (query, next_query)
+        for pk, query, next_query in RefinementPair.objects.filter(pk__in=list(sums)).values_list(
+            "pk", "query", "next_query"
+        )
+    }
+    shown = sorted(
+        ((names[pair], totals) for pair, totals in sums.items() if pair in names),
+        key=lambda item: (-item[1][0], item[0]),
+    )
+    return [[a, b, c, n] for (a, b), (c, n) in shown[: search_panels.TOP]]
+
+
 class Command(BaseCommand):
     help = "Seed a synthetic search log and time the research dashboards' panels."
 
@@ -67,13 +95,20 @@ class Command(BaseCommand):
             "--out", default=str(Path(tempfile.gettempdir()) / "closercities-bench-insights.md")
         )
         parser.add_argument("--keep", action="store_true", help="Reuse an already seeded log.")
+        parser.add_argument(
+            "--keep-rollups",
+            action="store_true",
+            help="With --keep: reuse the roll-ups too (only roll up the days missing).",
+        )
 
-    def handle(self, *args, rows, days, rounds, seed, out, keep, **options):
+    def handle(self, *args, rows, days, rounds, seed, out, keep, keep_rollups, **options):
         if not (keep and SearchLog.objects.count() >= rows):
             seconds = self.seed(rows, days, seed)
             self.stdout.write(f"seeded {rows} searches in {seconds:.1f} s")
-        for model in (*rollups.ROLLUP_MODELS, RefinementPair):  # roll up from scratch
-            model.objects.all().delete()
+            keep_rollups = False
+        if not keep_rollups:
+            for model in (*rollups.ROLLUP_MODELS, RefinementPair):  # roll up from scratch
+                model.objects.all().delete()
         started = time.perf_counter()
         rolled = rollups.refresh()
         rollup_seconds = time.perf_counter() - started
@@ -82,7 +117,11 @@ class Command(BaseCommand):
         lines = [
             f"Search log: {SearchLog.objects.count():,} searches, {SearchClick.objects.count():,} clicks, "
             f"{SearchDay.objects.count()} days; database: {connection.vendor}; roll-up of all days: "
-            f"{rollup_seconds:.1f} s ({rolled} days).",
+            f"{rollup_seconds:.1f} s ({rolled} days); {RefinementMonth.objects.count():,} monthly "
+            f"and {RefinementDay.objects.count():,} daily refinement rows; load average "
+            f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} at the end. Refinements with the "
+            f"monthly sums, from the days only and by the previous code: "
+            f"{'identical' if self.identical else 'DIFFERENT'}.",
             "",
             "| panel | last 30 days: median ms | whole period: median ms |",
             "| --- | --- | --- |",
@@ -193,6 +232,10 @@ class Command(BaseCommand):
             "top queries": lambda p: search_panels.top_queries(p, None),
             "zero-result queries": lambda p: search_panels.zero_result_queries(p, None),
             "refinements": lambda p: search_panels.refinements(p, None),
+            "refinements from the days only (months=False)": lambda p: search_panels.refinements(
+                p, None, months=False
+            ),
+            "refinements, the code before the monthly sums": previous_refinements,
             "click-through by position": lambda p: search_panels.click_through(p, None),
             "filters used": lambda p: search_panels.facet_usage(p, None),
             "today's log, summed up live": lambda p: rollups.summarise(p.date_to),
@@ -207,6 +250,12 @@ class Command(BaseCommand):
                     started = time.perf_counter()
                     run(period)
                     times[(name, key)].append((time.perf_counter() - started) * 1000)
+        self.identical = all(
+            search_panels.refinements(p, None).rows
+            == search_panels.refinements(p, None, months=False).rows
+            == previous_refinements(p)
+            for p in periods.values()
+        )
         return [
             (
                 name,

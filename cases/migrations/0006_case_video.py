@@ -8,7 +8,7 @@ import wagtail.fields
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0004_image_credit_and_licence"),
+        ("cases", "0005_case_self_assessment"),
         ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 

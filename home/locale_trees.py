@@ -1,0 +1,87 @@
+"""A page tree per language (issue 15): the Locales of the languages the site ships, and the
+platform's own pages (home, the case and science indexes, the forms, About, Objectives,
+Research questions, Principles, Contact, Privacy, Insights, Benchmark, Events, the policy
+library and its proposal form, Partners and its form) translated into each, with their titles
+and introductions written by people (home/site_translations.py). `seed_demo` and
+`manage.py setup_languages` call `ensure_locale_trees`; running it again only adds what is
+missing, and never overwrites a page editors have translated."""
+
+from django.conf import settings
+from django.db import transaction
+
+from wagtail.models import GroupPagePermission, Locale, Page, WorkflowPage
+
+from .site_translations import PAGES
+
+
+def ensure_locales():
+    """A Locale for every language in settings.LANGUAGES; returns them by code."""
+    locales = {}
+    for code, _name in settings.LANGUAGES:
+        locales[code], _ = Locale.objects.get_or_create(language_code=code)
+    return locales
+
+
+@transaction.atomic
+def ensure_locale_trees(home=None):
+    """Create the missing translations of the platform's pages. Returns the pages created."""
+    locales = ensure_locales()
+    default = locales[settings.LANGUAGE_CODE]
+    if home is None:
+        home = Page.objects.filter(depth=2, locale=default).order_by("path").first()
+    if home is None:
+        return []
+    home = home.specific
+    # The platform's pages below the home page and one level further (the partner form under
+    # the partners page), parents first: a translation needs its parent's.
+    sources = [home] + [
+        page.specific
+        for page in home.get_descendants()
+        .filter(depth__lte=home.depth + 2, slug__in=PAGES.keys(), locale=default)
+        .order_by("path")
+    ]
+    created = []
+    for code, locale in locales.items():
+        if locale == default:
+            continue
+        existing = set(
+            Page.objects.filter(
+                locale=locale, translation_key__in=[p.translation_key for p in sources]
+            ).values_list("translation_key", flat=True)
+        )
+        for source in sources:
+            if source.translation_key in existing:
+                continue
+            text = PAGES.get("" if source.pk == home.pk else source.slug, {}).get(code)
+            page = source.copy_for_translation(locale)
+            if text:
+                page.title, intro = text
+                page.draft_title = page.title
+                if hasattr(page, "intro"):
+                    page.intro = f"<p>{intro}</p>"
+                page.search_description = intro
+                page.seo_title = ""
+            page.save_revision().publish()
+            created.append(page)
+    return created
+
+
+def share_review_setup(source, translation):
+    """A translation is reviewed like its source: the same workflow ("Case review" on the case
+    index) and the same groups' permissions (moderators, editors) apply to its tree. Connected
+    to Wagtail's `copy_for_translation_done`, so pages translated in the admin get it too."""
+    if not isinstance(source, Page) or not isinstance(translation, Page):
+        return
+    assignment = WorkflowPage.objects.filter(page=source).first()
+    if assignment is not None:
+        WorkflowPage.objects.get_or_create(
+            page=translation, defaults={"workflow": assignment.workflow}
+        )
+    for permission in GroupPagePermission.objects.filter(page=source):
+        GroupPagePermission.objects.get_or_create(
+            group_id=permission.group_id, page=translation, permission=permission.permission
+        )
+
+
+def on_copy_for_translation(sender, source_obj, target_obj, **kwargs):
+    share_review_setup(source_obj, target_obj)

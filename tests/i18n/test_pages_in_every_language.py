@@ -1,0 +1,185 @@
+"""Every page type in every language of settings.LANGUAGES: it answers 200 at its language's
+address, says its language and direction in `<html lang dir>`, offers the language switcher
+and lists its translations as hreflang alternates; the switcher keeps the visitor on the same
+content (or its nearest translated parent)."""
+
+import re
+from html import unescape
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
+
+from wagtail.models import Locale, Page
+
+import pytest
+
+from articles.models import ArticlePage
+from cases.models import CasePage
+
+pytestmark = pytest.mark.django_db
+
+SLUGS = [
+    "",
+    "cases/",
+    "science/",
+    "about/",
+    "objectives/",
+    "research-questions/",
+    "principles/",
+    "privacy/",
+    "contact/",
+    "submit-a-case/",
+    "tell-us-how-you-share/",
+    "insights/",
+    "benchmark/",
+    "events/",
+    "library/",
+    "propose-a-document/",
+    "partners/",
+    "partners/become-a-partner/",
+]
+VIEWS = ["map/", "search/?q=eau"]
+DETAIL_PAGES = [
+    "cases/rooftop-solar/",
+    "science/how-cities-learn/",
+    "events/heat-workshop/",
+    "library/heat-plan/",
+]
+
+
+def prefix(code):
+    return "" if code == settings.LANGUAGE_CODE else f"/{code}"
+
+
+def html_tag(html):
+    return re.search(r"<html[^>]*>", html).group(0)
+
+
+def switcher(html):
+    """{language: href} of the language switcher."""
+    nav = unescape(re.search(r"<nav class=\"language-switcher\".*?</nav>", html, re.S).group(0))
+    return {code: href for href, code in re.findall(r'href="([^"]*)" lang="([^"]*)"', nav)}
+
+
+def alternates(html):
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html))
+
+
+@pytest.fixture
+def translated_case_and_article(
+    locale_trees, case_factory, article_factory, event_factory, library_item_factory, translate
+):
+    case = case_factory(title="Rooftop solar for schools", slug="rooftop-solar")
+    article = article_factory(title="How cities learn", slug="how-cities-learn")
+    event = event_factory(title="Heat workshop", slug="heat-workshop")
+    document = library_item_factory(title="Heat plan", slug="heat-plan")
+    for code, _name in settings.LANGUAGES[1:]:
+        translate(case, code, title=f"Rooftop solar ({code})")
+        translate(article, code, title=f"How cities learn ({code})")
+        translate(event, code, title=f"Heat workshop ({code})")
+        translate(document, code, title=f"Heat plan ({code})")
+    return case, article
+
+
+@pytest.mark.parametrize("code", [code for code, _name in settings.LANGUAGES])
+def test_every_page_type_renders_in_every_language(client, translated_case_and_article, code):
+    rtl = code == "ar"
+    paths = SLUGS + DETAIL_PAGES + VIEWS
+    for path in paths:
+        url = f"{prefix(code)}/{path}"
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert html_tag(html) == f'<html lang="{code}" dir="{"rtl" if rtl else "ltr"}">', url
+        links = switcher(html)
+        assert set(links) == {c for c, _ in settings.LANGUAGES}, url
+        assert links[code].split("?")[0] == url.split("?")[0], url
+        if not path.startswith(("map", "search")):
+            hreflang = alternates(html)
+            assert set(hreflang) == {c for c, _ in settings.LANGUAGES} | {"x-default"}, url
+            assert hreflang["x-default"] == "http://testserver/" + path
+
+
+def test_page_types_are_covered(translated_case_and_article):
+    """Every page type the site has is among the pages rendered above, in every language."""
+    types = {page.specific_class.__name__ for page in Page.objects.filter(depth__gt=1).specific()}
+    assert types == {
+        "HomePage",
+        "StandardPage",
+        "CaseIndexPage",
+        "CasePage",
+        "ArticleIndexPage",
+        "ArticlePage",
+        "SubmitCasePage",
+        "SurveyPage",
+        "InsightsPage",
+        "BenchmarkPage",
+        "EventIndexPage",
+        "EventPage",
+        "LibraryIndexPage",
+        "LibraryItemPage",
+        "ProposeDocumentPage",
+        "PartnerIndexPage",
+        "BecomePartnerPage",
+    }
+    for code, _name in settings.LANGUAGES:
+        locale = Locale.objects.get(language_code=code)
+        assert Page.objects.filter(locale=locale, depth__gt=1).count() == len(SLUGS) + len(
+            DETAIL_PAGES
+        )
+
+
+def test_the_interface_is_in_the_visitors_language(client, locale_trees):
+    french = client.get("/fr/about/").content.decode()
+    assert "<h1>À propos</h1>" in french
+    with translation.override("fr"):
+        submit = gettext("Submit a case")
+    assert submit != "Submit a case"
+    assert f">{submit}</a>" in french
+    arabic = client.get("/ar/").content.decode()
+    assert 'dir="rtl"' in arabic
+    chinese = client.get("/zh-hans/cases/").content.decode()
+    assert "<title>案例" in chinese
+
+
+def test_english_addresses_stay_unprefixed(client, locale_trees):
+    assert client.get("/about/").status_code == 200
+    html = client.get("/fr/").content.decode()
+    assert 'href="/fr/cases/"' in html and 'href="/fr/about/"' in html
+    # The API, sitemap and robots stay outside the language prefixes.
+    assert client.get("/api/v2/pages/").status_code == 200
+    assert client.get("/fr/api/v2/pages/").status_code == 404
+    assert client.get("/robots.txt").status_code == 200
+    assert client.get("/sitemap.xml").status_code == 200
+
+
+def test_switcher_keeps_the_visitor_on_the_same_case(client, locale_trees, case_factory, translate):
+    """A case written in French with an English translation: the switcher leads from one to
+    the other; Spanish has no translation, so it leads to the Spanish case index (the nearest
+    translated parent)."""
+    french_index = Page.objects.get(locale__language_code="fr", slug="cases")
+    original = case_factory(
+        title="Coopérative solaire à Lyon", slug="cooperative-lyon", parent=french_index
+    )
+    english = translate(original, "en", title="Solar cooperative in Lyon")
+    assert english.url == "/cases/cooperative-lyon/"
+    links = switcher(client.get("/fr/cases/cooperative-lyon/").content.decode())
+    assert links["en"] == "/cases/cooperative-lyon/"
+    assert links["es"] == "/es/cases/"
+    html = client.get(links["en"]).content.decode()
+    assert "Solar cooperative in Lyon" in html
+    assert switcher(html)["fr"] == "/fr/cases/cooperative-lyon/"
+    # Only the languages the case exists in are hreflang alternates.
+    assert set(alternates(html)) == {"en", "fr", "x-default"}
+
+
+def test_switcher_on_a_view_keeps_the_query(client, locale_trees):
+    links = switcher(client.get("/search/?q=water&sdg=6").content.decode())
+    assert links["fr"] == "/fr/search/?q=water&sdg=6"
+    assert links["en"] == "/search/?q=water&sdg=6"
+
+
+def test_translations_of_cases_are_counted_once_per_language(translated_case_and_article):
+    assert CasePage.objects.filter(locale__language_code="fr").count() == 1
+    assert ArticlePage.objects.filter(locale__language_code="zh-hans").count() == 1
