@@ -11,6 +11,7 @@ from django.db import transaction
 
 from wagtail.models import GroupPagePermission, Locale, Page, WorkflowPage
 
+from .site_content import stream_data, translated_text
 from .site_translations import PAGES
 
 
@@ -24,7 +25,9 @@ def ensure_locales():
 
 @transaction.atomic
 def ensure_locale_trees(home=None):
-    """Create the missing translations of the platform's pages. Returns the pages created."""
+    """Create the missing translations of the platform's pages, and give those made before
+    their body's text shipped (untouched since) that text. Returns the pages created or
+    changed."""
     locales = ensure_locales()
     default = locales[settings.LANGUAGE_CODE]
     if home is None:
@@ -44,13 +47,19 @@ def ensure_locale_trees(home=None):
     for code, locale in locales.items():
         if locale == default:
             continue
-        existing = set(
-            Page.objects.filter(
+        existing = {
+            page.translation_key: page
+            for page in Page.objects.filter(
                 locale=locale, translation_key__in=[p.translation_key for p in sources]
-            ).values_list("translation_key", flat=True)
-        )
+            ).specific()
+        }
         for source in sources:
             if source.translation_key in existing:
+                # A translation made before its body's text shipped, and untouched since.
+                page = existing[source.translation_key]
+                if _body_as_source(page, source) and _fill_body(page, source.slug, code):
+                    page.save_revision().publish()
+                    created.append(page)
                 continue
             text = PAGES.get("" if source.pk == home.pk else source.slug, {}).get(code)
             page = source.copy_for_translation(locale)
@@ -61,9 +70,30 @@ def ensure_locale_trees(home=None):
                     page.intro = f"<p>{intro}</p>"
                 page.search_description = intro
                 page.seo_title = ""
+            _fill_body(page, source.slug, code)
             page.save_revision().publish()
             created.append(page)
     return created
+
+
+def _body_as_source(page, source):
+    """Whether a translation's body is still its source's, block for block (never edited)."""
+    if not hasattr(page, "body") or not page.body:
+        return False
+    def texts(body):
+        return [getattr(block.value, "source", block.value) for block in body]
+
+    return texts(page.body) == texts(source.body)
+
+
+def _fill_body(page, slug, code):
+    """Give a platform page its body and description in language `code`, when they ship."""
+    text = translated_text(slug, code) if hasattr(page, "body") else None
+    if text is None:
+        return False
+    page.search_description, blocks = text
+    page.body = stream_data(blocks)
+    return True
 
 
 def share_review_setup(source, translation):

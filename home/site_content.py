@@ -4,7 +4,11 @@ every new site (home/migrations/0004_site_pages.py) and `seed_demo` calls `ensur
 a development database seeded before these texts existed gets them too. Editors own the pages
 afterwards: a page whose text an editor has changed is never overwritten."""
 
+import json
+import re
 import uuid
+from functools import lru_cache
+from pathlib import Path
 
 from django.conf import settings
 from django.utils.html import escape
@@ -246,3 +250,33 @@ def _fill(page, data):
     page.intro = data["intro"]
     page.search_description = data["description"]
     page.body = stream_data(data["body"])
+
+
+# The pages' text in the other languages the site ships (home/site_texts/<language>.json:
+# {slug: {"description", "body": [HTML, ...]}}), written by translators, not machine-translated;
+# {mail} and {email} stand for the contact address.
+TEXTS = Path(__file__).parent / "site_texts"
+# The site's own addresses in a body; the API, admin and documents have no language prefix.
+OWN_LINK = re.compile(r'href="/(?!api/|admin/|documents/)')
+
+
+@lru_cache
+def _texts(code):
+    path = TEXTS / f"{code}.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def translated_text(slug, code, email=None):
+    """(description, body blocks) of page `slug` in language `code`, its links to the site's
+    own pages in that language (/fr/cases/), or None when no translation ships."""
+    text = _texts(code).get(slug)
+    if not text:
+        return None
+    email = escape(email or settings.CONTACT_EMAIL)
+    mail = f'<a href="mailto:{email}">{email}</a>'
+
+    def fill(html):
+        html = html.replace("{mail}", mail).replace("{email}", email)
+        return OWN_LINK.sub(f'href="/{code}/', html)
+
+    return fill(text["description"]), [fill(block) for block in text["body"]]

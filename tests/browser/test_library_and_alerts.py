@@ -102,7 +102,7 @@ def test_subscribing_to_an_alert(chromium, live_server, site, mailbox, audit, sc
         subscription = Subscription.objects.get()
         assert subscription.confirmed_at is not None
         assert subscription.frequency == "daily"
-        assert subscription.query == [["sdg", "11"], ["region", "002"]]
+        assert subscription.query == [["sdg", "11"], ["region", "002"], ["locale", "en"]]
 
         page.get_by_role("link", name="Manage this alert").click()
         assert audit(page.url) == []
