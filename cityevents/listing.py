@@ -67,7 +67,8 @@ def filter_options(filters):
             for slug, name in Topic.objects.order_by("name").values_list("slug", "name")
         ],
         "region": [
-            (code, name, code in filters.region) for code, name in sorted(regions.REGIONS.items())
+            (code, regions.local_name(code), code in filters.region)
+            for code in sorted(regions.REGIONS)
         ],
         "attendance": [(v, label, v in filters.attendance) for v, label in ATTENDANCE.items()],
     }

@@ -80,6 +80,7 @@ def _body_as_source(page, source):
     """Whether a translation's body is still its source's, block for block (never edited)."""
     if not hasattr(page, "body") or not page.body:
         return False
+
     def texts(body):
         return [getattr(block.value, "source", block.value) for block in body]
 

@@ -64,9 +64,9 @@ def case_map(request):
             "regions": [
                 (
                     code,
-                    name,
+                    gettext(name),
                     [
-                        (sub, sub_name)
+                        (sub, gettext(sub_name))
                         for sub, (sub_name, parent) in SUBREGIONS.items()
                         if parent == code
                     ],

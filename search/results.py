@@ -202,7 +202,7 @@ def build_facets(facet_counts, params, sdgs):
     facets["region"] = _items(
         counts["region"],
         params.region,
-        lambda code: regions.REGIONS.get(code) or regions.SUBREGIONS.get(code, (code,))[0],
+        regions.local_name,
     )
     facets["type"] = [
         {

@@ -9,40 +9,44 @@ import csv
 from functools import lru_cache
 from importlib.resources import files
 
+from django.utils.translation import gettext, gettext_noop
+
 from django_countries import countries
 
-# M49 area code, name and parent region code for every area country_converter names.
+# M49 area code, name and parent region code for every area country_converter names. The names
+# are the UN's English ones (what the API and exports give); `local_name` gives them in the
+# visitor's language, from the catalogues.
 REGIONS = {
-    "002": "Africa",
-    "019": "Americas",
-    "142": "Asia",
-    "150": "Europe",
-    "009": "Oceania",
+    "002": gettext_noop("Africa"),
+    "019": gettext_noop("Americas"),
+    "142": gettext_noop("Asia"),
+    "150": gettext_noop("Europe"),
+    "009": gettext_noop("Oceania"),
 }
 SUBREGIONS = {
     # code: (name, region code)
-    "015": ("Northern Africa", "002"),
-    "014": ("Eastern Africa", "002"),
-    "017": ("Middle Africa", "002"),
-    "018": ("Southern Africa", "002"),
-    "011": ("Western Africa", "002"),
-    "029": ("Caribbean", "019"),
-    "013": ("Central America", "019"),
-    "005": ("South America", "019"),
-    "021": ("Northern America", "019"),
-    "143": ("Central Asia", "142"),
-    "030": ("Eastern Asia", "142"),
-    "035": ("South-eastern Asia", "142"),
-    "034": ("Southern Asia", "142"),
-    "145": ("Western Asia", "142"),
-    "151": ("Eastern Europe", "150"),
-    "154": ("Northern Europe", "150"),
-    "039": ("Southern Europe", "150"),
-    "155": ("Western Europe", "150"),
-    "053": ("Australia and New Zealand", "009"),
-    "054": ("Melanesia", "009"),
-    "057": ("Micronesia", "009"),
-    "061": ("Polynesia", "009"),
+    "015": (gettext_noop("Northern Africa"), "002"),
+    "014": (gettext_noop("Eastern Africa"), "002"),
+    "017": (gettext_noop("Middle Africa"), "002"),
+    "018": (gettext_noop("Southern Africa"), "002"),
+    "011": (gettext_noop("Western Africa"), "002"),
+    "029": (gettext_noop("Caribbean"), "019"),
+    "013": (gettext_noop("Central America"), "019"),
+    "005": (gettext_noop("South America"), "019"),
+    "021": (gettext_noop("Northern America"), "019"),
+    "143": (gettext_noop("Central Asia"), "142"),
+    "030": (gettext_noop("Eastern Asia"), "142"),
+    "035": (gettext_noop("South-eastern Asia"), "142"),
+    "034": (gettext_noop("Southern Asia"), "142"),
+    "145": (gettext_noop("Western Asia"), "142"),
+    "151": (gettext_noop("Eastern Europe"), "150"),
+    "154": (gettext_noop("Northern Europe"), "150"),
+    "039": (gettext_noop("Southern Europe"), "150"),
+    "155": (gettext_noop("Western Europe"), "150"),
+    "053": (gettext_noop("Australia and New Zealand"), "009"),
+    "054": (gettext_noop("Melanesia"), "009"),
+    "057": (gettext_noop("Micronesia"), "009"),
+    "061": (gettext_noop("Polynesia"), "009"),
 }
 _SUBREGION_BY_NAME = {name.lower(): code for code, (name, _) in SUBREGIONS.items()}
 # Spellings country_converter uses that differ from the M49 names above.
@@ -84,3 +88,9 @@ def region_name(code):
 
 def subregion_name(code):
     return SUBREGIONS.get(code, ("", ""))[0]
+
+
+def local_name(code):
+    """The region's or sub-region's name in the active language (the code when unknown)."""
+    name = REGIONS.get(code) or SUBREGIONS.get(code, ("",))[0]
+    return gettext(name) if name else code

@@ -16,6 +16,7 @@ import pytest
 
 from articles.models import ArticlePage
 from cases.models import CasePage
+from taxonomy import regions
 
 pytestmark = pytest.mark.django_db
 
@@ -183,3 +184,25 @@ def test_switcher_on_a_view_keeps_the_query(client, locale_trees):
 def test_translations_of_cases_are_counted_once_per_language(translated_case_and_article):
     assert CasePage.objects.filter(locale__language_code="fr").count() == 1
     assert ArticlePage.objects.filter(locale__language_code="zh-hans").count() == 1
+
+
+def test_regions_are_named_in_the_visitors_language(client, locale_trees, case_factory):
+    """The UN M49 regions and sub-regions in the filters and on a case page are in the
+    visitor's language; the API keeps the UN's English names its consumers read."""
+    from cases.models import CaseIndexPage
+
+    case = case_factory(
+        title="Bus rapide à Dakar", country="SN", parent=CaseIndexPage.for_language("fr")
+    )
+    french_index = client.get("/fr/cases/").content.decode()
+    assert "Afrique" in french_index and ">Africa<" not in french_index
+    french_case = client.get(f"/fr/cases/{case.slug}/").content.decode()
+    assert "(Afrique de l&#x27;Ouest)" in french_case or "(Afrique de l'Ouest)" in french_case
+    chinese_map = client.get("/zh-hans/map/").content.decode()
+    assert "非洲" in chinese_map
+    english_index = client.get("/cases/?locale=fr").content.decode()
+    assert "Africa" in english_index
+    # What the API and exports call a region stays the UN's English name, in any language.
+    with translation.override("fr"):
+        assert regions.region_name("002") == "Africa"
+        assert regions.local_name("002") == "Afrique"

@@ -58,7 +58,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", help="Also write the figures to this file.")
 
     def handle(self, requests, **options):
-        client = Client()
+        client = Client(HTTP_HOST="localhost")
         before = set(Benchmark.objects.values_list("pk", flat=True))
         records = set(BenchmarkRecord.objects.values_list("pk", flat=True))
         times = []
