@@ -11,7 +11,7 @@ DEMO_ARTICLES ?= 40
 TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed test test-all test-browser test-faults test-cluster fuzz-api audit bench-api bench-deploy bench-load redis-start redis-stop test-search-sqlite test-search-engine bench-search bench-insights bench-network bench-relevance bench-meaning lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
+.PHONY: help install run migrate seed test test-all test-browser test-faults test-cluster fuzz-api audit bench-api bench-deploy bench-load redis-start redis-stop test-search-sqlite test-search-engine bench-search bench-insights bench-network bench-relevance bench-meaning bench-benchmark lint format bench-seed bench-pages static-vendor postgres-start postgres-stop opensearch-start opensearch-stop clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -130,6 +130,9 @@ bench-relevance: install ## Recall@10 and MRR: keyword, semantic and hybrid sear
 	DATABASE_URL=sqlite:///$(RELEVANCE_DB) $(MANAGE) seed_demo --cases $(RELEVANCE_CASES) --articles 0 --seed 1 --languages
 	DATABASE_URL=sqlite:///$(RELEVANCE_DB) $(MANAGE) embed_pages
 	DATABASE_URL=sqlite:///$(RELEVANCE_DB) $(MANAGE) bench_relevance --json docs/bench-results/relevance.json
+
+bench-benchmark: install ## POST /api/v2/benchmark/ median and p95 on DATABASE_URL (embed_pages it first)
+	$(MANAGE) bench_benchmark --requests 40
 
 bench-meaning: install ## Embedding throughput; the vector matrix's memory and top-10 time (exact vs two-stage, interleaved) at 100,000 rows (synthesised)
 	OMP_NUM_THREADS=1 $(MANAGE) bench_meaning --json docs/bench-results/meaning.json
