@@ -151,3 +151,19 @@ def test_a_database_made_before_the_languages_setting_keeps_its_english(client, 
     assert "en" in codes and "en-gb" not in codes
     body = _items(client, "/api/v2/pages/?type=cases.CasePage&locale=en")
     assert [item["id"] for item in body["items"]] == [case.pk]
+
+
+@pytest.mark.django_db
+def test_api_v3_pages_say_their_locale_and_filter_by_it_and_by_translation(client, solar):
+    """v3 is Wagtail's own API: each page's `locale`, and its `locale` and `translation_of`
+    filters; a draft translation is not among them without a token."""
+    english, french, spanish = solar
+    body = _items(client, "/api/v3/pages/?locale=fr&type=cases.CasePage")
+    ids = {item["id"] for item in body["items"]}
+    assert ids == {french.pk}
+    (item,) = body["items"]
+    assert item["meta"]["locale"] == "fr"
+    assert item["meta"]["html_url"].endswith("/fr/cases/solar-roofs/")
+    translations = _items(client, f"/api/v3/pages/?translation_of={english.pk}")
+    assert {item["id"] for item in translations["items"]} == {french.pk}
+    assert spanish.pk not in {item["id"] for item in translations["items"]}
