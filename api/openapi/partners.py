@@ -4,7 +4,7 @@ from cases.models import Sector
 from partners.forms import CONSENT_SENT, TEXT_LIMIT
 
 from .schema import STRING, THROTTLED, array, json_body, obj
-from .submissions import COUNTRY, choice, text
+from .submissions import COUNTRY, choice, null_when_optional, text
 
 REQUEST_ERRORS = json_body(
     obj({"errors": {"type": "object", "additionalProperties": array(STRING)}}),
@@ -61,7 +61,7 @@ def paths():
                 "requestBody": {
                     "required": True,
                     "content": {
-                        "application/json": {"schema": PARTNER_REQUEST},
+                        "application/json": {"schema": null_when_optional(PARTNER_REQUEST)},
                         "application/x-www-form-urlencoded": {"schema": PARTNER_REQUEST_FORM},
                     },
                 },

@@ -112,7 +112,8 @@ PAGE_META = obj(
         "alias_of": {},
         "parent": nullable({"type": "object"}),
     },
-    required=["type", "detail_url"],
+    # Every meta field, `type` and `detail_url` too, can be left out with `fields=-name`.
+    required=[],
 )
 PAGE = obj(
     {
@@ -188,7 +189,7 @@ MEDIA_ITEM = obj(
         "id": INTEGER,
         "meta": obj(
             {"type": STRING, "detail_url": STRING, "tags": array(STRING)},
-            required=["type", "detail_url"],
+            required=[],  # `fields=-type` and `fields=-detail_url` leave them out
         ),
         "title": STRING,
     },

@@ -107,6 +107,19 @@ def test_nul_in_an_api_parameter_is_refused_naming_it(client, url, parameter):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("listing", ["pages", "images", "documents"])
+def test_control_characters_in_a_listing_search_are_refused_naming_search(
+    client, case_factory, listing
+):
+    """Wagtail hands `search` to the backend as it is; on SQLite a term of control characters
+    alone compiled to nothing and the listing failed (found by the fuzz run)."""
+    case_factory(title="Water for all")
+    _message(client.get(f"/api/v2/{listing}/?search=%1E&search_operator=or"), "search")
+    _message(client.get(f"/api/v2/{listing}/?search=water%07"), "search")
+    assert client.get(f"/api/v2/{listing}/?search=water&search_operator=or").status_code == 200
+
+
+@pytest.mark.django_db
 def test_nul_in_a_v3_parameter_is_a_problem_naming_it(client):
     body = _problem(client.get("/api/v3/pages/find/?html_path=/cases/%00/"), "html_path")
     assert body["errors"][0]["loc"] == ["query", "html_path"]
