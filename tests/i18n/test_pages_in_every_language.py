@@ -206,3 +206,40 @@ def test_regions_are_named_in_the_visitors_language(client, locale_trees, case_f
     with translation.override("fr"):
         assert regions.region_name("002") == "Africa"
         assert regions.local_name("002") == "Afrique"
+
+
+def test_the_platform_pages_body_text_is_in_each_language(client, locale_trees):
+    """About, Objectives, Research questions, Principles and Contact carry their whole text in
+    every language (home/site_texts/), their links to the site's pages in that language."""
+    french = client.get("/fr/about/").content.decode()
+    assert "Ce que vous trouverez ici" in french and "What you find here" not in french
+    assert 'href="/fr/cases/"' in french and 'href="/fr/submit-a-case/"' in french
+    assert 'href="/api/v2/docs/"' in french  # the API has one address in every language
+    assert "mailto:" in french
+    for code, words in {
+        "es": "Cómo funciona",
+        "ar": "كيف تعمل المنصة",
+        "zh-hans": "运作方式",
+    }.items():
+        assert words in client.get(f"/{code}/about/").content.decode(), code
+    russian = client.get("/ru/principles/").content.decode()
+    assert "Открытость по умолчанию" in russian
+
+
+def test_setting_up_the_languages_again_gives_old_translations_their_text(client, locale_trees):
+    """A translation made before its text shipped (its body still the English one) gets the
+    text when setup_languages runs again; one an editor has changed is left alone."""
+    from home.locale_trees import ensure_locale_trees
+    from home.models import StandardPage
+
+    english = StandardPage.objects.get(slug="about", locale__language_code="en")
+    stale = StandardPage.objects.get(slug="about", locale__language_code="pt")
+    stale.body = english.body.raw_data
+    stale.save_revision().publish()
+    edited = StandardPage.objects.get(slug="principles", locale__language_code="pt")
+    edited.body = [{"type": "text", "value": "<p>Texto de um editor.</p>"}]
+    edited.save_revision().publish()
+
+    ensure_locale_trees()
+    assert "O que você encontra aqui" in client.get("/pt/about/").content.decode()
+    assert "Texto de um editor." in client.get("/pt/principles/").content.decode()
