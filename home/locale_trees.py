@@ -14,6 +14,9 @@ from wagtail.models import GroupPagePermission, Locale, Page, WorkflowPage
 from .site_content import stream_data, translated_text
 from .site_translations import PAGES
 
+# The platform's pages that live below another of its pages: {parent slug: (child slug, ...)}.
+NESTED = {"partners": ("become-a-partner",)}
+
 
 def ensure_locales():
     """A Locale for every language in settings.LANGUAGES; returns them by code."""
@@ -35,14 +38,18 @@ def ensure_locale_trees(home=None):
     if home is None:
         return []
     home = home.specific
-    # The platform's pages below the home page and one level further (the partner form under
-    # the partners page), parents first: a translation needs its parent's.
-    sources = [home] + [
-        page.specific
-        for page in home.get_descendants()
-        .filter(depth__lte=home.depth + 2, slug__in=PAGES.keys(), locale=default)
-        .order_by("path")
+    # The platform's pages below the home page, then the forms below them (NESTED), parents
+    # first: a translation needs its parent's. Named one by one, never by slug alone deeper
+    # down, where a case or an event may have any slug.
+    top = [
+        page.specific for page in home.get_children().filter(slug__in=PAGES.keys(), locale=default)
     ]
+    nested = [
+        child.specific
+        for parent in top
+        for child in parent.get_children().filter(slug__in=NESTED.get(parent.slug, ()))
+    ]
+    sources = [home, *top, *nested]
     created = []
     for code, locale in locales.items():
         if locale == default:

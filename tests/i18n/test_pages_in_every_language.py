@@ -243,3 +243,15 @@ def test_setting_up_the_languages_again_gives_old_translations_their_text(client
     ensure_locale_trees()
     assert "O que você encontra aqui" in client.get("/pt/about/").content.decode()
     assert "Texto de um editor." in client.get("/pt/principles/").content.decode()
+
+
+def test_a_case_named_like_a_platform_page_is_not_copied_into_every_language(
+    client, locale_trees, case_factory
+):
+    """Only the platform's own pages get a translation per language: a case whose slug is
+    that of a platform page ("library") stays in its own language."""
+    from home.locale_trees import ensure_locale_trees
+
+    case = case_factory(title="Library of things", slug="library")
+    ensure_locale_trees()
+    assert Page.objects.filter(translation_key=case.translation_key).count() == 1
