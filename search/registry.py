@@ -30,7 +30,7 @@ the order their hooks are registered (the order of INSTALLED_APPS).
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -194,3 +194,28 @@ class _View(Mapping):
 # {key: page model} and {key: label}, as search.services has always offered them.
 MODELS = _View("model")
 LABELS = _View("label")
+
+
+# The facets every page type shares.
+SHARED_FACETS = ("sdg", "topic", "country", "region", "type", "status", "year")
+
+
+class _Facets(Sequence):
+    """The shared facets, then the ones page types bring with them (below: the science
+    articles' type, the cases' video, ...), read when first used (the hooks that declare them
+    are only read once every app is loaded)."""
+
+    def _names(self):
+        return SHARED_FACETS + tuple(extra_facets())
+
+    def __getitem__(self, index):
+        return self._names()[index]
+
+    def __len__(self):
+        return len(self._names())
+
+    def __repr__(self):
+        return repr(self._names())
+
+
+FACETS = _Facets()

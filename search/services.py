@@ -12,7 +12,6 @@ Which engine answers (the database, or Elasticsearch/OpenSearch) is decided in
 
 import math
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from urllib.parse import urlencode
@@ -37,30 +36,8 @@ from .languages import (  # noqa: F401 (visitor_language: for the search views)
     language_codes,
     visitor_language,
 )
+from .registry import FACETS, SHARED_FACETS  # noqa: F401 (imported from here by the backends)
 
-# The facets every page type shares.
-SHARED_FACETS = ("sdg", "topic", "country", "region", "type", "status", "year")
-
-
-class _Facets(Sequence):
-    """The shared facets, then the ones page types bring with them (registry.py: the science
-    articles' type, the cases' video, ...), read when first used (the hooks that declare them
-    are only read once every app is loaded)."""
-
-    def _names(self):
-        return SHARED_FACETS + tuple(registry.extra_facets())
-
-    def __getitem__(self, index):
-        return self._names()[index]
-
-    def __len__(self):
-        return len(self._names())
-
-    def __repr__(self):
-        return repr(self._names())
-
-
-FACETS = _Facets()
 # {key: page model} and {key: label} of the searchable page types (registry.py): the apps
 # register them with the `register_search_type` hook.
 TYPES = registry.MODELS
